@@ -1,0 +1,10 @@
+select
+    document_id,
+    fiscal_year,
+    measure,
+    category,
+    amount_wan,
+    page,
+    source,
+    value_raw
+from {{ ref('stg_sangong') }}

@@ -1,0 +1,49 @@
+"""The one model every reader produces: a report as ordered paragraphs and tables, each with its page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    page: int | None = None  # 1-based; None for formats without pages (.txt, .docx)
+
+
+@dataclass(frozen=True)
+class Table:
+    rows: list[list[str]]
+    page: int | None = None
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    file_name: str
+    file_format: str
+    blocks: list[Block] = field(default_factory=list)
+    page_count: int | None = None
+
+    @property
+    def paragraphs(self) -> list[Paragraph]:
+        return [b for b in self.blocks if isinstance(b, Paragraph)]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read as a report; the message says why, for the finding."""
+
+    def __init__(self, reason: str, page: int | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.page = page

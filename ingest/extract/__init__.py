@@ -1,0 +1,45 @@
+"""Document → records for every raw table. Pure functions: no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ingest.document import Document
+from ingest.extract.classify import classify
+from ingest.extract.records import Record, finding
+from ingest.extract.sangong import extract_sangong
+
+
+@dataclass
+class Extraction:
+    document: Record
+    sangong: list[Record] = field(default_factory=list)
+    finding: list[Record] = field(default_factory=list)
+
+    def tables(self) -> dict[str, list[Record]]:
+        return {"document": [self.document], "sangong": self.sangong, "finding": self.finding}
+
+
+def extract(doc: Document, document: Record) -> Extraction:
+    """Fill `document` (which holds the file's identity) and extract every fact the document states."""
+    document_id = document["document_id"]
+    kind = classify(doc)
+    document.update(
+        file_format=doc.file_format,
+        page_count=doc.page_count,
+        report_kind=kind.report_kind,
+        department_name=kind.department_name,
+        fiscal_year=kind.fiscal_year,
+        self_eval_score=kind.self_eval_score,
+        self_eval_grade=kind.self_eval_grade,
+    )
+    sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year)
+    if kind.report_kind is None:
+        findings.append(
+            finding(
+                document_id, "report_kind_unknown",
+                f"{doc.file_name}: no report title found (部门预算/决算/绩效自评/评价报告); is it a report?",
+            )  # fmt: skip
+        )
+    document["extraction_status"] = "partial" if kind.report_kind is None or kind.fiscal_year is None else "ok"
+    return Extraction(document=document, sangong=sangong, finding=findings)

@@ -1,0 +1,105 @@
+"""What a document is: its kind, department, fiscal year and department-wide self-evaluation result."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest.document import Document
+from ingest.normalize import compact
+
+# The first of these phrases in the text names the document's main kind (its title comes first).
+_KIND_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("special_fund_evaluation", r"专项资金(?:绩效)?评价报告"),
+    ("project_performance", r"项目(?:支出)?绩效(?:自评表|自评报告|自评)"),
+    ("dept_performance", r"整体(?:支出)?绩效(?:评价)?(?:自评|评价报告|基础数据表)"),
+    ("final_accounts", r"决算"),
+    ("budget", r"(?:部门|单位)预算(?!项目)|预算公开"),
+)
+_KIND_RE = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIND_PATTERNS))
+
+_ORG_SUFFIX = r"(?:办公室|办公厅|委员会|局|厅|委|办|中心|院|所|站|队|馆|会|部|处|室|社|校|政府)"
+_NAME_AT_END = re.compile(rf"(?P<name>[\u4e00-\u9fff()]{{2,40}}{_ORG_SUFFIX})(?:部门|单位|本级|年度)*$")
+_INTRODUCED_NAME = re.compile(rf"^(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?:\(简称|是|系|为)")
+_YEAR = re.compile(r"((?:19|20)\d{2})年度?")
+_SCORE = re.compile(r"(?:自评|评价)(?:结果)?得分?[为是:]?(\d{1,3}(?:\.\d+)?)分")
+_GRADE = re.compile(r"等级[为是:]?(优秀|良好|中|差)")
+_HEAD_PARAGRAPHS = 60
+
+
+@dataclass(frozen=True)
+class Classification:
+    report_kind: str | None
+    department_name: str | None
+    fiscal_year: int | None
+    self_eval_score: Decimal | None
+    self_eval_grade: str | None
+
+
+def classify(doc: Document) -> Classification:
+    texts = [compact(p.text) for p in doc.paragraphs]
+    title, after = _title(texts)
+    body = "".join(texts)
+    kind_match = _KIND_RE.search(title) if title else _KIND_RE.search(body)
+    return Classification(
+        report_kind=kind_match.lastgroup if kind_match else None,
+        department_name=_department(title, texts),
+        fiscal_year=_fiscal_year(title, after, body),
+        self_eval_score=_score(body),
+        self_eval_grade=(m.group(1) if (m := _GRADE.search(body)) else None),
+    )
+
+
+def _title(texts: list[str]) -> tuple[str, str]:
+    """The title: the first paragraph naming a report kind, with the short lines it wrapped from.
+
+    Returns the title up to its kind phrase, and the paragraph after it (a year printed below the title).
+    Titles wrap ("…整体绩效" / "自评报告"), so the kind is searched across paragraph breaks.
+    """
+    head = [t for t in texts[:_HEAD_PARAGRAPHS] if not re.search(r"[。,;]", t)]  # sentences are no titles
+    joined = "".join(head)
+    match = _KIND_RE.search(joined)
+    if not match:
+        return "", ""
+    offset, index = 0, 0
+    while offset + len(head[index]) <= match.start():
+        offset += len(head[index])
+        index += 1
+    first = index
+    while first > 0 and index - first < 3 and len(head[first - 1]) <= 25:
+        first -= 1
+    title = "".join(head[first:index]) + head[index][: match.start() - offset] + match.group()
+    after = head[index + 1] if index + 1 < len(head) else ""
+    return title, after
+
+
+def _fiscal_year(title: str, after: str, body: str) -> int | None:
+    """The year in the title ("2023年度…自评报告"), or printed just below it, else the first 年度 in the text."""
+    for text, pattern in ((title, _YEAR), (after, re.compile(r"^((?:19|20)\d{2})(?!\d)")), (body, _YEAR)):
+        years = pattern.findall(text)
+        if years:
+            return int(years[-1] if text is title else years[0])
+    return None
+
+
+def _department(title: str, texts: list[str]) -> str | None:
+    """The name printed in the title, after its year or before it; else the one the text introduces."""
+    kind = _KIND_RE.search(title)
+    before_kind = title[: kind.start()] if kind else title
+    years = list(_YEAR.finditer(before_kind))
+    candidates = [before_kind[years[-1].end() :], before_kind[: years[-1].start()]] if years else [before_kind]
+    for candidate in candidates:
+        match = _NAME_AT_END.search(candidate)
+        if match:
+            return re.sub(r"^(?:关于|附件[一二三四五六七八九十\d]*)", "", match.group("name"))
+    for text in texts:
+        match = _INTRODUCED_NAME.match(text)
+        if match:
+            return match.group("name")
+    return None
+
+
+def _score(text: str) -> Decimal | None:
+    match = _SCORE.search(text)
+    return Decimal(match.group(1)) if match else None

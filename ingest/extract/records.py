@@ -1,0 +1,50 @@
+"""The record kinds extraction produces; each becomes one raw.* table.
+
+Amounts stay text in raw (as extracted, exact); staging casts them to DECIMAL(18,4), so a value that is
+not a number is caught by the raw gate instead of failing the load.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Record = dict[str, Any]
+
+# Each raw table's columns and DuckDB types, in order. The warehouse creates raw.* from this.
+RAW_TABLES: dict[str, dict[str, str]] = {
+    "document": {
+        "document_id": "VARCHAR", "sha256": "VARCHAR", "file_name": "VARCHAR", "file_path": "VARCHAR",
+        "file_format": "VARCHAR", "page_count": "INTEGER", "report_kind": "VARCHAR",
+        "department_name": "VARCHAR", "province": "VARCHAR", "city": "VARCHAR", "county": "VARCHAR",
+        "fiscal_year": "INTEGER", "self_eval_score": "DECIMAL(6,2)", "self_eval_grade": "VARCHAR",
+        "extraction_status": "VARCHAR", "parser_version": "VARCHAR", "ingested_at": "TIMESTAMP",
+    },
+    "sangong": {
+        "document_id": "VARCHAR", "fiscal_year": "INTEGER", "measure": "VARCHAR", "category": "VARCHAR",
+        "amount_wan": "VARCHAR", "value_raw": "VARCHAR", "page": "INTEGER", "source": "VARCHAR",
+    },
+    "finding": {
+        "document_id": "VARCHAR", "check_id": "VARCHAR", "severity": "VARCHAR", "message": "VARCHAR",
+        "expected": "VARCHAR", "actual": "VARCHAR", "page": "INTEGER",
+    },
+}  # fmt: skip
+
+
+def finding(
+    document_id: str | None,
+    check_id: str,
+    message: str,
+    severity: str = "warning",
+    expected: object = None,
+    actual: object = None,
+    page: int | None = None,
+) -> Record:
+    return {
+        "document_id": document_id,
+        "check_id": check_id,
+        "severity": severity,
+        "message": message,
+        "expected": None if expected is None else str(expected),
+        "actual": None if actual is None else str(actual),
+        "page": page,
+    }

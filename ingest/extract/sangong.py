@@ -1,0 +1,129 @@
+"""三公经费: from tables whose columns are (year, 预算/决算) and from narrative sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ingest.document import Document, Paragraph, Table
+from ingest.extract.numbers import NUMBER, parse_number, to_wan, unit_of
+from ingest.extract.records import Record, finding
+from ingest.normalize import compact
+
+# Label → category; order matters: the vehicle total names both 购置 and 运行.
+_CATEGORIES: tuple[tuple[str, str], ...] = (
+    ("vehicle_total", r"公务用车购置(?:和|及|与)(?:运行)?(?:维护|运行)|公车购置(?:和|及)运行"),
+    ("vehicle_purchase", r"公车购置|公务用车购置"),
+    ("vehicle_operation", r"公车运行|公务用车运行"),
+    ("outbound_travel", r"出国"),
+    ("reception", r"公务接待"),
+    ("total", r"三公经费|三公"),
+)
+_CATEGORY_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _CATEGORIES))
+_COLUMN_HEADER = re.compile(r"((?:19|20)\d{2})年?(?:度)?(预算|决算|执行)")
+_MEASURES = {"预算": "budget", "决算": "actual", "执行": "actual", "支出": "actual"}
+_STATED = re.compile(
+    rf"(?P<measure>预算数?|决算数?|支出决算数?|执行数?|支出)(?:数)?(?:为|是)?(?P<number>{NUMBER})(?P<unit>亿元|万元|元)"
+)
+_LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})年")
+
+
+def category_of(label: str) -> str | None:
+    match = _CATEGORY_RE.search(compact(label))
+    return match.lastgroup if match else None
+
+
+def extract_sangong(
+    doc: Document, document_id: str, fiscal_year: int | None
+) -> tuple[list[Record], list[Record]]:
+    """Every 三公 figure the document states, and findings where it states one figure twice, differently.
+
+    One row per (year, measure, category): the first statement wins, tables before text.
+    """
+    rows: dict[tuple, Record] = {}
+    findings: list[Record] = []
+    for record in [*_from_tables(doc, document_id), *_from_text(doc, document_id, fiscal_year)]:
+        key = (record["fiscal_year"], record["measure"], record["category"])
+        kept = rows.setdefault(key, record)
+        if kept["amount_wan"] != record["amount_wan"]:
+            findings.append(
+                finding(
+                    document_id, "sangong_stated_twice_differently",
+                    f"三公 {key[2]} {key[1]} {key[0]} is stated as {kept['value_raw']} ({kept['source']}) "
+                    f"and as {record['value_raw']} ({record['source']})",
+                    expected=kept["amount_wan"], actual=record["amount_wan"], page=record["page"],
+                )  # fmt: skip
+            )
+    return list(rows.values()), findings
+
+
+def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
+    for table in doc.tables:
+        columns: dict[int, tuple[int, str]] = {}  # column index → (fiscal year, measure)
+        unit = "万元"
+        for row in table.rows:
+            header = {i: m for i, cell in enumerate(row) if (m := _COLUMN_HEADER.search(compact(cell)))}
+            if len(header) >= 2:
+                columns = {i: (int(m.group(1)), _MEASURES[m.group(2)]) for i, m in header.items()}
+                unit = unit_of(row[0]) or unit
+                continue
+            if not columns or not row:
+                continue
+            category = category_of(row[0])
+            if category is None:
+                continue
+            for i, (year, measure) in columns.items():
+                if i >= len(row):
+                    continue
+                amount = parse_number(row[i])
+                if amount is not None:
+                    yield _record(document_id, year, measure, category, amount, unit, row[i], table.page, "table")
+
+
+def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iterator[Record]:
+    """Sentences like "“三公”经费财政拨款预算数为170000元，支出决算为0万元".
+
+    A clause names a category and states an amount after 预算/决算/支出; a clause that states an amount
+    without naming a category inherits the one named in the clause before it in the same sentence.
+    Changes ("较上年减少0.68万元") and shares ("占0%") state no measure and are skipped.
+    """
+    for paragraph in doc.blocks:
+        if not isinstance(paragraph, Paragraph):
+            continue
+        for sentence in re.split(r"[。!?]", compact(paragraph.text)):
+            category, year = None, fiscal_year
+            for clause in re.split(r"[,;]", sentence):
+                if m := _LEADING_YEAR.match(clause):
+                    year = int(m.group(1))
+                named = _CATEGORY_RE.search(clause)
+                if named:
+                    category = named.lastgroup
+                    clause = clause[named.end() :]
+                if category is None or year is None:
+                    continue
+                stated = _STATED.search(clause)
+                if stated:
+                    amount = Decimal(stated.group("number").replace(",", ""))
+                    measure = _MEASURES["预算" if stated.group("measure").startswith("预算") else "决算"]
+                    raw = stated.group("number") + stated.group("unit")
+                    yield _record(
+                        document_id, year, measure, category, amount, stated.group("unit"), raw,
+                        paragraph.page, "text",
+                    )  # fmt: skip
+
+
+def _record(
+    document_id: str, year: int, measure: str, category: str, amount: Decimal, unit: str,
+    raw: str, page: int | None, source: str,
+) -> Record:  # fmt: skip
+    return {
+        "document_id": document_id,
+        "fiscal_year": year,
+        "measure": measure,
+        "category": category,
+        "amount_wan": to_wan(amount, unit),
+        "value_raw": raw,
+        "page": page,
+        "source": source,
+    }

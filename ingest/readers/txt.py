@@ -1,0 +1,64 @@
+"""Text exports of reports.
+
+Convention (as in the corpus seeds): a line starting with TAB is a table cell; cells of one row follow
+each other and rows are separated by a blank line; a line without TAB right after a cell continues that
+cell (a wrapped cell); any other line is a paragraph, and ends the table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.document import Block, Document, Paragraph, Table, UnreadableFile
+from ingest.normalize import clean_cell, clean_text
+
+
+def decode(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile("text is neither UTF-8 nor GB18030")
+
+
+def parse(text: str, file_name: str = "") -> Document:
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    row: list[str] = []
+    prev = "blank"  # kind of the previous line: blank | cell | paragraph
+
+    def end_row() -> None:
+        nonlocal row
+        if row:
+            rows.append([clean_cell(c) for c in row])
+            row = []
+
+    def end_table() -> None:
+        nonlocal rows
+        end_row()
+        if rows:
+            blocks.append(Table(rows=rows))
+            rows = []
+
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.startswith("\t"):
+            row.append(line[1:])
+            prev = "cell"
+        elif not line.strip():
+            end_row()
+            prev = "blank"
+        elif prev == "cell":
+            row[-1] += line  # wrapped cell
+        else:
+            end_table()
+            paragraph = clean_text(line)
+            if paragraph:
+                blocks.append(Paragraph(paragraph))
+            prev = "paragraph"
+    end_table()
+    return Document(file_name=file_name, file_format="txt", blocks=blocks)
+
+
+def read(path: Path) -> Document:
+    return parse(decode(path.read_bytes()), path.name)

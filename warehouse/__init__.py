@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: the only place that opens it for writing."""
