@@ -1,0 +1,13 @@
+"""Code lists of the contract (CONTRACT.md §3), shared by the suites."""
+
+REPORT_KINDS = ["final_accounts", "budget", "dept_performance", "project_performance", "special_fund_evaluation"]
+EXTRACTION_STATUSES = ["ok", "partial", "failed"]
+FILE_FORMATS = ["pdf", "docx", "txt", "xlsx", "xls"]
+SANGONG_CATEGORIES = [
+    "total", "outbound_travel", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception",
+]  # fmt: skip
+SANGONG_MEASURES = ["budget", "actual"]
+SOURCES = ["table", "text"]
+SEVERITIES = ["error", "warning"]
+# An amount in 万元 with at most 4 decimals, as the loader writes it.
+AMOUNT_PATTERN = r"^-?\d{1,14}(\.\d{1,4})?$"

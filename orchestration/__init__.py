@@ -1,0 +1,1 @@
+"""Dagster definitions and the `yusuan` command line: one asset graph for both."""

@@ -1,0 +1,1 @@
+"""Assets mirror the data flow: ingest → raw → staging/marts (dbt) → published warehouse."""

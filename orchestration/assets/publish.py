@@ -1,0 +1,27 @@
+"""Swap the checked build file in as the published warehouse."""
+
+
+from dagster import AssetExecutionContext, asset
+
+from orchestration.assets.marts import dbt_models
+from orchestration.resources import YusuanResource
+from warehouse.connection import connect
+from warehouse.publish import publish
+
+MART_KEYS = sorted((key for key in dbt_models.keys if key.path[0] == "marts"), key=str)
+
+
+@asset(key=["warehouse", "published"], group_name="publish", deps=MART_KEYS, pool="warehouse",
+       description="The published DuckDB file: replaced atomically once every blocking gate passed.")  # fmt: skip
+def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) -> dict[str, int]:
+    publish(yusuan.warehouse_file)
+    con = connect(yusuan.warehouse_file, read_only=True)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY 1"
+        ).fetchall()]  # fmt: skip
+        rows = {t: con.execute(f"SELECT count(*) FROM marts.{t}").fetchone()[0] for t in tables}
+    finally:
+        con.close()
+    context.add_output_metadata({"path": str(yusuan.warehouse_file), **{f"rows.{t}": n for t, n in rows.items()}})
+    return rows

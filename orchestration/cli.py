@@ -1,0 +1,122 @@
+"""`yusuan`: the command line of CONTRACT.md §1."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from orchestration import settings
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="yusuan", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="ingest the landing folder, build, check and publish the warehouse")
+    run.add_argument("--landing", help="folder of report files (default: $YUSUAN_LANDING or the samples)")
+    run.add_argument("--warehouse", help="published DuckDB file (default: $YUSUAN_WAREHOUSE or warehouse/yusuan.duckdb)")
+
+    query = commands.add_parser("query", help="run read-only SQL against the published warehouse")
+    query.add_argument("sql")
+    query.add_argument("--warehouse")
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    export = commands.add_parser("export", help="write each marts table to DIR/<table>.parquet")
+    export.add_argument("--parquet", required=True, metavar="DIR")
+    export.add_argument("--warehouse")
+
+    args = parser.parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    warehouse = settings.warehouse_file(args.warehouse)
+    if not warehouse.exists():
+        print(f"yusuan: no published warehouse at {warehouse}; run `yusuan run` first", file=sys.stderr)
+        return 2
+    if args.command == "query":
+        return _query(warehouse, args.sql, args.format)
+    return _export(warehouse, Path(args.parquet))
+
+
+def _run(args: argparse.Namespace) -> int:
+    landing = settings.landing_dir(args.landing)
+    if not landing.is_dir():
+        print(f"yusuan: landing folder {landing} does not exist", file=sys.stderr)
+        return 2
+    warehouse = settings.warehouse_file(args.warehouse)
+    settings.quiet_telemetry()
+    from orchestration.run import run_pipeline
+
+    outcome = run_pipeline(landing, warehouse)
+    print(outcome.summary())
+    return 0 if outcome.published else 1
+
+
+def _connect_published(warehouse: Path):
+    from warehouse.connection import connect
+
+    return connect(warehouse, read_only=True)
+
+
+def _query(warehouse: Path, sql: str, fmt: str) -> int:
+    import duckdb
+
+    con = _connect_published(warehouse)
+    try:
+        cursor = con.execute(sql)
+        columns = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall()
+    except duckdb.Error as exc:
+        print(f"yusuan: query failed: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        print(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, default=str, indent=1))
+    else:
+        print(format_table(columns, rows))
+    return 0
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def format_table(columns: list[str], rows: list[tuple]) -> str:
+    """An aligned text table; Chinese characters count as two columns wide."""
+    cells = [columns] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(_width(r[i]) for r in cells) for i in range(len(columns))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(v + " " * (w - _width(v)) for v, w in zip(row, widths, strict=True)).rstrip()
+
+    rule = "  ".join("-" * w for w in widths)
+    return "\n".join([line(cells[0]), rule, *(line(r) for r in cells[1:]), f"({len(rows)} rows)"])
+
+
+def _export(warehouse: Path, directory: Path) -> int:
+    directory.mkdir(parents=True, exist_ok=True)
+    con = _connect_published(warehouse)
+    try:
+        tables = [r[0] for r in con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY 1"
+        ).fetchall()]  # fmt: skip
+        for table in tables:
+            target = directory / f"{table}.parquet"
+            con.execute(f"COPY marts.{table} TO '{target}' (FORMAT parquet)")
+            print(f"{target}")
+    finally:
+        con.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""The one Definitions object: `dagster dev` and `yusuan run` load the same graph."""
+
+from dagster import Definitions
+from dagster_dbt import DbtCliResource
+
+from orchestration.assets.ingest import extracted_documents, landing_files
+from orchestration.assets.marts import dbt_models, dbt_project
+from orchestration.assets.publish import published_warehouse
+from orchestration.assets.raw import raw_tables
+from orchestration.checks import gx_checks
+from orchestration.jobs import yusuan_job
+from orchestration.resources import YusuanResource
+from orchestration.schedules import nightly
+from orchestration.sensors import landing_sensor
+
+ASSETS = [landing_files, extracted_documents, raw_tables, dbt_models, published_warehouse]
+CHECKS = gx_checks()
+
+
+def resources(landing: str = "", warehouse: str = "") -> dict:
+    return {
+        "yusuan": YusuanResource(landing=landing, warehouse=warehouse),
+        "dbt": DbtCliResource(project_dir=dbt_project),
+    }
+
+
+defs = Definitions(
+    assets=ASSETS,
+    asset_checks=CHECKS,
+    jobs=[yusuan_job],
+    schedules=[nightly],
+    sensors=[landing_sensor],
+    resources=resources(),
+)

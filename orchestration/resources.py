@@ -1,0 +1,33 @@
+"""The one resource every asset shares: where the landing folder and the warehouse are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dagster import ConfigurableResource
+
+from orchestration import settings
+from warehouse.publish import build_path_for
+
+
+class YusuanResource(ConfigurableResource):
+    """Empty fields fall back to YUSUAN_LANDING / YUSUAN_WAREHOUSE, then to the bundled defaults."""
+
+    landing: str = ""
+    warehouse: str = ""
+
+    @property
+    def landing_dir(self) -> Path:
+        return settings.landing_dir(self.landing)
+
+    @property
+    def warehouse_file(self) -> Path:
+        return settings.warehouse_file(self.warehouse)
+
+    @property
+    def build_file(self) -> Path:
+        return build_path_for(self.warehouse_file)
+
+    @property
+    def cache_dir(self) -> Path:
+        return settings.cache_dir(self.warehouse_file)

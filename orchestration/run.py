@@ -1,0 +1,100 @@
+"""Execute the asset graph in-process (what `yusuan run` does) and summarize the outcome."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dagster import AssetKey, DagsterInstance, materialize
+
+from orchestration.assets.ingest import IngestSummary
+from orchestration.definitions import ASSETS, CHECKS, resources
+
+PUBLISHED = AssetKey(["warehouse", "published"])
+EXTRACTED = AssetKey(["ingest", "extracted_documents"])
+
+
+@dataclass
+class Gate:
+    name: str
+    asset: str
+    passed: bool
+    detail: str = ""
+
+
+@dataclass
+class RunOutcome:
+    landing: Path
+    warehouse: Path
+    published: bool
+    ingest: IngestSummary | None
+    rows: dict[str, int] = field(default_factory=dict)
+    gates: list[Gate] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"yusuan run: {self.landing}"]
+        if self.ingest:
+            i = self.ingest
+            lines.append(f"documents: {i.seen} seen, {i.new} new, {i.failed} failed")
+            lines += [f"  failed: {message}" for message in i.failures]
+        gx = [g for g in self.gates if g.name.startswith("gx_")]
+        dbt_tests = [g for g in self.gates if not g.name.startswith("gx_")]
+        lines.append(f"gates: {sum(g.passed for g in gx)}/{len(gx)} Great Expectations suites passed, "
+                     f"{sum(g.passed for g in dbt_tests)}/{len(dbt_tests)} dbt tests passed")  # fmt: skip
+        for gate in self.gates:
+            if not gate.passed:
+                lines.append(f"  FAILED {gate.asset} {gate.name}")
+                lines += [f"    {d}" for d in gate.detail.splitlines()]
+        lines += [f"  error: {e}" for e in self.errors]
+        if self.published:
+            lines.append(f"published {self.warehouse}")
+            lines += [f"  marts.{table}: {n} rows" for table, n in sorted(self.rows.items())]
+        else:
+            lines.append(f"NOT published: a blocking gate failed; {self.warehouse} is unchanged")
+        lines.append(f"log: {log_file_for(self.warehouse)}")
+        return "\n".join(lines)
+
+
+def log_file_for(warehouse: Path) -> Path:
+    return warehouse.parent / "logs" / "last_run.log"
+
+
+def run_pipeline(landing: Path, warehouse: Path) -> RunOutcome:
+    """Materialize every asset and check; dbt's own output goes to logs/last_run.log beside the warehouse."""
+    log = log_file_for(warehouse)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
+        result = materialize(
+            [*ASSETS, *CHECKS],
+            resources=resources(str(landing), str(warehouse)),
+            instance=DagsterInstance.ephemeral(),
+            raise_on_error=False,
+            run_config={"loggers": {"console": {"config": {"log_level": "ERROR"}}}},
+        )
+    materialized = {e.asset_key for e in result.get_asset_materialization_events()}
+    gates = [
+        Gate(
+            name=e.check_name,
+            asset=e.asset_key.to_user_string(),
+            passed=e.passed,
+            detail=str(e.metadata["failed"].value) if "failed" in e.metadata else "",
+        )
+        for e in result.get_asset_check_evaluations()
+    ]
+    errors = [
+        f"{event.step_key}: {event.event_specific_data.error.message.strip()}"
+        for event in result.all_events
+        if event.is_step_failure and event.event_specific_data and event.event_specific_data.error
+    ]
+    published = PUBLISHED in materialized
+    return RunOutcome(
+        landing=landing,
+        warehouse=warehouse,
+        published=published,
+        ingest=result.asset_value(EXTRACTED) if EXTRACTED in materialized else None,
+        rows=result.asset_value(PUBLISHED) if published else {},
+        gates=gates,
+        errors=errors,
+    )

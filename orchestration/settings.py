@@ -1,0 +1,29 @@
+"""Configuration read at run time from flags or environment variables (never at import)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SAMPLE_LANDING = PROJECT_DIR / "samples" / "landing"
+DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "yusuan.duckdb"
+
+
+def landing_dir(value: str | None = None) -> Path:
+    return Path(value or os.environ.get("YUSUAN_LANDING") or SAMPLE_LANDING).resolve()
+
+
+def warehouse_file(value: str | None = None) -> Path:
+    return Path(value or os.environ.get("YUSUAN_WAREHOUSE") or DEFAULT_WAREHOUSE).resolve()
+
+
+def cache_dir(warehouse: Path) -> Path:
+    """Extraction results live beside the warehouse file they feed."""
+    return warehouse.parent / "extracted"
+
+
+def quiet_telemetry() -> None:
+    os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
