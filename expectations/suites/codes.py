@@ -10,4 +10,4 @@ SANGONG_MEASURES = ["budget", "actual"]
 SOURCES = ["table", "text"]
 SEVERITIES = ["error", "warning"]
 # An amount in 万元 with at most 4 decimals, as the loader writes it.
-AMOUNT_PATTERN = r"^-?\d{1,14}(\.\d{1,4})?$"
+AMOUNT_PATTERN = r"^-?\d{1,14}(?:\.\d{1,4})?$"
