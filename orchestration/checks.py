@@ -1,6 +1,5 @@
 """The Great Expectations suites as blocking asset checks: a failure stops publication."""
 
-
 from types import ModuleType
 
 from dagster import AssetCheckExecutionContext, AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check

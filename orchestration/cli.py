@@ -19,7 +19,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     run = commands.add_parser("run", help="ingest the landing folder, build, check and publish the warehouse")
     run.add_argument("--landing", help="folder of report files (default: $YUSUAN_LANDING or the samples)")
-    run.add_argument("--warehouse", help="published DuckDB file (default: $YUSUAN_WAREHOUSE or warehouse/yusuan.duckdb)")
+    run.add_argument(
+        "--warehouse", help="published DuckDB file (default: $YUSUAN_WAREHOUSE or warehouse/yusuan.duckdb)"
+    )
 
     query = commands.add_parser("query", help="run read-only SQL against the published warehouse")
     query.add_argument("sql")
@@ -80,7 +82,14 @@ def _query(warehouse: Path, sql: str, fmt: str) -> int:
         writer.writerow(columns)
         writer.writerows(rows)
     elif fmt == "json":
-        print(json.dumps([dict(zip(columns, row, strict=True)) for row in rows], ensure_ascii=False, default=str, indent=1))
+        print(
+            json.dumps(
+                [dict(zip(columns, row, strict=True)) for row in rows],
+                ensure_ascii=False,
+                default=str,
+                indent=1,
+            )
+        )
     else:
         print(format_table(columns, rows))
     return 0

@@ -1,6 +1,5 @@
 """Start a run when new report files land (a file dropped twice, or copied under two names, triggers once)."""
 
-
 import hashlib
 import json
 

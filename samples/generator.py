@@ -32,7 +32,9 @@ class Report:
     report_kind: str
     blocks: list[str | list[list[str]]]
     self_eval_score: int | None = None
-    sangong: list[dict] = field(default_factory=list)  # truth rows: fiscal_year, measure, category, amount_wan
+    sangong: list[dict] = field(
+        default_factory=list
+    )  # truth rows: fiscal_year, measure, category, amount_wan
 
     @property
     def truth(self) -> dict:
@@ -105,14 +107,21 @@ def final_accounts(department: str, year: int, budget: str, actual: str, prior: 
         f"{Decimal(prior) - a['total']}万元。",
         f"{year}年“三公”经费财政拨款支出决算中，因公出国（境）费支出决算0万元，占0%；公务用车购置及运行维护费"
         f"支出决算{a['vehicle_total']}万元；公务接待费支出决算{a['reception']}万元。具体情况如下：",
-        f"其中：公务用车购置支出0万元。全年按规定更新购置公务用车0辆，金额0万元。",
+        "其中：公务用车购置支出0万元。全年按规定更新购置公务用车0辆，金额0万元。",
         f"公务用车运行维护费支出{a['vehicle_operation']}万元，主要用于执法执勤车辆燃料费、维修费、保险费等。",
         f"国内公务接待支出{a['reception']}万元，国内公务接待45批次，共计支出{a['reception']}万元。",
     ]
     truth = [{"fiscal_year": year, "measure": "budget", "category": "total", "amount_wan": str(b["total"])}]
     truth += [
         {"fiscal_year": year, "measure": "actual", "category": c, "amount_wan": str(a[c])}
-        for c in ("total", "outbound_travel", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
+        for c in (
+            "total",
+            "outbound_travel",
+            "vehicle_total",
+            "vehicle_purchase",
+            "vehicle_operation",
+            "reception",
+        )
     ]
     return Report(department, year, "final_accounts", blocks, sangong=truth)
 
@@ -124,7 +133,9 @@ SAMPLES: dict[str, Report] = {
     "hunan_pingjiang_shenjiju_2024_zhengti_ziping.pdf": hunan_dept_performance(
         "平江县审计局", 2024, 92, ("3.18", "3.50", "2.96")
     ),
-    "sichuan_mabian_sifaju_2024_juesuan.docx": final_accounts("马边彝族自治县司法局", 2024, "6.80", "5.42", "6.10"),
+    "sichuan_mabian_sifaju_2024_juesuan.docx": final_accounts(
+        "马边彝族自治县司法局", 2024, "6.80", "5.42", "6.10"
+    ),
 }
 
 

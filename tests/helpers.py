@@ -19,10 +19,10 @@ def run_cli(*args: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def query(warehouse: Path, sql: str) -> list[tuple]:
+def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
     con = duckdb.connect(str(warehouse), read_only=True)
     try:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, params).fetchall()
     finally:
         con.close()
 

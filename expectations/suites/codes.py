@@ -1,6 +1,12 @@
 """Code lists of the contract (CONTRACT.md §3), shared by the suites."""
 
-REPORT_KINDS = ["final_accounts", "budget", "dept_performance", "project_performance", "special_fund_evaluation"]
+REPORT_KINDS = [
+    "final_accounts",
+    "budget",
+    "dept_performance",
+    "project_performance",
+    "special_fund_evaluation",
+]
 EXTRACTION_STATUSES = ["ok", "partial", "failed"]
 FILE_FORMATS = ["pdf", "docx", "txt", "xlsx", "xls"]
 SANGONG_CATEGORIES = [

@@ -37,9 +37,12 @@ def extract(doc: Document, document: Record) -> Extraction:
     if kind.report_kind is None:
         findings.append(
             finding(
-                document_id, "report_kind_unknown",
+                document_id,
+                "report_kind_unknown",
                 f"{doc.file_name}: no report title found (部门预算/决算/绩效自评/评价报告); is it a report?",
-            )  # fmt: skip
+            )
         )
-    document["extraction_status"] = "partial" if kind.report_kind is None or kind.fiscal_year is None else "ok"
+    document["extraction_status"] = (
+        "partial" if kind.report_kind is None or kind.fiscal_year is None else "ok"
+    )
     return Extraction(document=document, sangong=sangong, finding=findings)

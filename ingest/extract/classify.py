@@ -75,7 +75,7 @@ def _title(texts: list[str]) -> tuple[str, str]:
 
 
 def _fiscal_year(title: str, after: str, body: str) -> int | None:
-    """The year in the title ("2023年度…自评报告"), or printed just below it, else the first 年度 in the text."""
+    """The year in the title ("2023年度…自评报告"), or printed just below it, else the first 年度."""
     for text, pattern in ((title, _YEAR), (after, re.compile(r"^((?:19|20)\d{2})(?!\d)")), (body, _YEAR)):
         years = pattern.findall(text)
         if years:
@@ -88,7 +88,9 @@ def _department(title: str, texts: list[str]) -> str | None:
     kind = _KIND_RE.search(title)
     before_kind = title[: kind.start()] if kind else title
     years = list(_YEAR.finditer(before_kind))
-    candidates = [before_kind[years[-1].end() :], before_kind[: years[-1].start()]] if years else [before_kind]
+    candidates = (
+        [before_kind[years[-1].end() :], before_kind[: years[-1].start()]] if years else [before_kind]
+    )
     for candidate in candidates:
         match = _NAME_AT_END.search(candidate)
         if match:

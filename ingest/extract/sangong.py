@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ingest.document import Document, Paragraph, Table
+from ingest.document import Document, Paragraph
 from ingest.extract.numbers import NUMBER, parse_number, to_wan, unit_of
 from ingest.extract.records import Record, finding
 from ingest.normalize import compact
@@ -49,11 +49,14 @@ def extract_sangong(
         if kept["amount_wan"] != record["amount_wan"]:
             findings.append(
                 finding(
-                    document_id, "sangong_stated_twice_differently",
+                    document_id,
+                    "sangong_stated_twice_differently",
                     f"三公 {key[2]} {key[1]} {key[0]} is stated as {kept['value_raw']} ({kept['source']}) "
                     f"and as {record['value_raw']} ({record['source']})",
-                    expected=kept["amount_wan"], actual=record["amount_wan"], page=record["page"],
-                )  # fmt: skip
+                    expected=kept["amount_wan"],
+                    actual=record["amount_wan"],
+                    page=record["page"],
+                )
             )
     return list(rows.values()), findings
 
@@ -78,7 +81,9 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
                     continue
                 amount = parse_number(row[i])
                 if amount is not None:
-                    yield _record(document_id, year, measure, category, amount, unit, row[i], table.page, "table")
+                    yield _record(
+                        document_id, year, measure, category, amount, unit, row[i], table.page, "table"
+                    )
 
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iterator[Record]:
@@ -108,9 +113,16 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iter
                     measure = _MEASURES["预算" if stated.group("measure").startswith("预算") else "决算"]
                     raw = stated.group("number") + stated.group("unit")
                     yield _record(
-                        document_id, year, measure, category, amount, stated.group("unit"), raw,
-                        paragraph.page, "text",
-                    )  # fmt: skip
+                        document_id,
+                        year,
+                        measure,
+                        category,
+                        amount,
+                        stated.group("unit"),
+                        raw,
+                        paragraph.page,
+                        "text",
+                    )
 
 
 def _record(

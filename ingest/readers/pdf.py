@@ -22,7 +22,10 @@ def _page_blocks(page: pdfplumber.page.Page, number: int) -> list[Block]:
 
     def outside_tables(obj: dict) -> bool:
         return not any(
-            t.bbox[0] <= obj["x0"] and obj["x1"] <= t.bbox[2] and t.bbox[1] <= obj["top"] and obj["bottom"] <= t.bbox[3]
+            t.bbox[0] <= obj["x0"]
+            and obj["x1"] <= t.bbox[2]
+            and t.bbox[1] <= obj["top"]
+            and obj["bottom"] <= t.bbox[3]
             for t in found
         )
 

@@ -1,6 +1,5 @@
 """Discover the landing folder and extract each new document into the cache."""
 
-
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 

@@ -1,6 +1,5 @@
 """The dbt project as assets: staging views and marts tables built in the run's build file."""
 
-
 import os
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -21,7 +20,9 @@ def ensure_manifest() -> None:
     sources = [p for p in DBT_DIR.rglob("*") if p.suffix in (".sql", ".yml") and "target" not in p.parts]
     if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in sources):
         os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-        DbtCliResource(project_dir=dbt_project).cli(["--quiet", "parse"], target_path=dbt_project.target_path).wait()
+        DbtCliResource(project_dir=dbt_project).cli(
+            ["--quiet", "parse"], target_path=dbt_project.target_path
+        ).wait()
 
 
 class LayerTranslator(DagsterDbtTranslator):

@@ -1,6 +1,5 @@
 """Swap the checked build file in as the published warehouse."""
 
-
 from dagster import AssetExecutionContext, asset
 
 from orchestration.assets.marts import dbt_models
@@ -11,8 +10,13 @@ from warehouse.publish import publish
 MART_KEYS = sorted((key for key in dbt_models.keys if key.path[0] == "marts"), key=str)
 
 
-@asset(key=["warehouse", "published"], group_name="publish", deps=MART_KEYS, pool="warehouse",
-       description="The published DuckDB file: replaced atomically once every blocking gate passed.")  # fmt: skip
+@asset(
+    key=["warehouse", "published"],
+    group_name="publish",
+    deps=MART_KEYS,
+    pool="warehouse",
+    description="The published DuckDB file: replaced atomically once every blocking gate passed.",
+)
 def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) -> dict[str, int]:
     publish(yusuan.warehouse_file)
     con = connect(yusuan.warehouse_file, read_only=True)
@@ -23,5 +27,7 @@ def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) 
         rows = {t: con.execute(f"SELECT count(*) FROM marts.{t}").fetchone()[0] for t in tables}
     finally:
         con.close()
-    context.add_output_metadata({"path": str(yusuan.warehouse_file), **{f"rows.{t}": n for t, n in rows.items()}})
+    context.add_output_metadata(
+        {"path": str(yusuan.warehouse_file), **{f"rows.{t}": n for t, n in rows.items()}}
+    )
     return rows

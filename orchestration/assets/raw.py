@@ -1,6 +1,5 @@
 """Load raw.* into a fresh build file from the cached extraction of the files now landed."""
 
-
 from collections.abc import Iterator
 
 from dagster import AssetExecutionContext, AssetIn, AssetKey, AssetSpec, MaterializeResult, multi_asset

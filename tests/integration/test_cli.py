@@ -36,7 +36,10 @@ def test_query_formats(seeds_run):
     sql = "SELECT department_name, fiscal_year FROM marts.dim_document WHERE fiscal_year = 2021"
     code, out = run_cli("query", sql, "--warehouse", str(warehouse), "--format", "csv")
     assert code == 0
-    assert list(csv.reader(io.StringIO(out))) == [["department_name", "fiscal_year"], ["沅江市委办公室", "2021"]]
+    assert list(csv.reader(io.StringIO(out))) == [
+        ["department_name", "fiscal_year"],
+        ["沅江市委办公室", "2021"],
+    ]
     code, out = run_cli("query", sql, "--warehouse", str(warehouse), "--format", "json")
     assert json.loads(out) == [{"department_name": "沅江市委办公室", "fiscal_year": 2021}]
     code, out = run_cli("query", sql, "--warehouse", str(warehouse))

@@ -22,10 +22,20 @@ def test_graph_has_every_step_checks_sensor_and_schedule():
     from orchestration.definitions import defs
 
     keys = defs.resolve_asset_graph().get_all_asset_keys()
-    for key in (["ingest", "extracted_documents"], ["raw", "sangong"], ["marts", "fct_sangong"], ["warehouse", "published"]):
+    for key in (
+        ["ingest", "extracted_documents"],
+        ["raw", "sangong"],
+        ["marts", "fct_sangong"],
+        ["warehouse", "published"],
+    ):
         assert AssetKey(key) in keys
     checks = {c.name for c in defs.resolve_asset_graph().asset_check_keys}
-    assert {"gx_raw__document", "gx_raw__sangong", "gx_marts__dim_document", "gx_marts__fct_sangong"} <= checks
+    assert {
+        "gx_raw__document",
+        "gx_raw__sangong",
+        "gx_marts__dim_document",
+        "gx_marts__fct_sangong",
+    } <= checks
     assert defs.resolve_sensor_def("landing_sensor")
     assert defs.resolve_schedule_def("nightly").cron_schedule == "0 2 * * *"
 

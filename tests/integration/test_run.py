@@ -16,7 +16,10 @@ def test_seeds_are_published_with_documents_and_sangong(seeds_run):
     assert code == 0, out
     assert "documents: 5 seen, 5 new, 0 failed" in out
     assert f"published {warehouse}" in out
-    documents = query(warehouse, "SELECT department_name, report_kind, fiscal_year FROM marts.dim_document ORDER BY file_name")
+    documents = query(
+        warehouse,
+        "SELECT department_name, report_kind, fiscal_year FROM marts.dim_document ORDER BY file_name",
+    )
     assert documents == [
         ("中共江永县委办公室", "dept_performance", 2023),
         ("中共岳阳市君山区委办公室", "dept_performance", 2023),
@@ -28,12 +31,17 @@ def test_seeds_are_published_with_documents_and_sangong(seeds_run):
         SELECT s.fiscal_year, s.measure, s.amount_wan FROM marts.fct_sangong s
         JOIN marts.dim_document d USING (document_id)
         WHERE d.department_name = ? AND s.category = ? ORDER BY 1, 2"""
-    con_rows = lambda dept, cat: query(warehouse, sangong.replace("?", "'{}'").format(dept, cat))  # noqa: E731
-    assert con_rows("中共岳阳市君山区委办公室", "reception") == [
-        (2022, "actual", Decimal("5.42")), (2023, "actual", Decimal("2.14")), (2023, "budget", Decimal("5.32")),
-    ]  # fmt: skip
-    assert (2023, "actual", Decimal("10.02")) in con_rows("衡山县人民政府办公室", "total")
-    assert (2023, "actual", Decimal("4")) in con_rows("衡山县人民政府办公室", "vehicle_operation")
+
+    def rows(dept, cat):
+        return query(warehouse, sangong, [dept, cat])
+
+    assert rows("中共岳阳市君山区委办公室", "reception") == [
+        (2022, "actual", Decimal("5.42")),
+        (2023, "actual", Decimal("2.14")),
+        (2023, "budget", Decimal("5.32")),
+    ]
+    assert (2023, "actual", Decimal("10.02")) in rows("衡山县人民政府办公室", "total")
+    assert (2023, "actual", Decimal("4")) in rows("衡山县人民政府办公室", "vehicle_operation")
 
 
 def test_second_run_parses_nothing_and_publishes_identical_marts(seeds_run):
@@ -80,17 +88,29 @@ def test_unreadable_files_are_recorded_and_the_good_one_is_loaded(tmp_path):
     assert code == 0, out
     assert "documents: 4 seen, 4 new, 3 failed" in out
     statuses = dict(query(warehouse, "SELECT file_name, extraction_status FROM marts.dim_document"))
-    assert statuses == {"good.txt": "ok", "empty.pdf": "failed", "page.pdf": "failed", "broken.docx": "failed"}
-    messages = dict(query(warehouse, """
-        SELECT d.file_name, f.message FROM marts.fct_quality_finding f JOIN marts.dim_document d USING (document_id)
-        WHERE f.check_id = 'file_unreadable'"""))  # fmt: skip
+    assert statuses == {
+        "good.txt": "ok",
+        "empty.pdf": "failed",
+        "page.pdf": "failed",
+        "broken.docx": "failed",
+    }
+    messages = dict(
+        query(
+            warehouse,
+            """SELECT d.file_name, f.message FROM marts.fct_quality_finding f
+               JOIN marts.dim_document d USING (document_id) WHERE f.check_id = 'file_unreadable'""",
+        )
+    )
     assert messages == {
         "empty.pdf": "empty.pdf: empty file (0 bytes)",
         "page.pdf": "page.pdf: not a PDF (no %PDF header)",
         "broken.docx": "broken.docx: not a .docx file (not a zip package)",
     }
-    good = query(warehouse, """SELECT count(*) FROM marts.fct_sangong JOIN marts.dim_document USING (document_id)
-                               WHERE file_name = 'good.txt'""")  # fmt: skip
+    good = query(
+        warehouse,
+        """SELECT count(*) FROM marts.fct_sangong JOIN marts.dim_document USING (document_id)
+           WHERE file_name = 'good.txt'""",
+    )
     assert good == [(18,)]
 
 

@@ -36,11 +36,17 @@ def test_hunan_basic_data_table_three_year_measure_columns():
 def test_narrative_budget_in_yuan_is_converted_and_raw_kept():
     records, _ = extract_sangong(read(SEEDS / "004_49c7c66149f159f0.txt"), "doc", 2024)
     budget = next(r for r in records if r["measure"] == "budget")
-    assert (budget["category"], budget["amount_wan"], budget["value_raw"]) == ("total", Decimal("17.0000"), "170000元")
+    assert (budget["category"], budget["amount_wan"], budget["value_raw"]) == (
+        "total",
+        Decimal("17.0000"),
+        "170000元",
+    )
 
 
 def test_changes_and_shares_are_not_amounts():
-    doc = Document("x.txt", "txt", [Paragraph("2024年“三公”经费支出决算为3.5万元，较上年减少0.68万元，下降16.3%。")])
+    doc = Document(
+        "x.txt", "txt", [Paragraph("2024年“三公”经费支出决算为3.5万元，较上年减少0.68万元，下降16.3%。")]
+    )
     records, _ = extract_sangong(doc, "doc", 2024)
     assert _rows(records) == {(2024, "actual", "total"): Decimal("3.5000")}
 
