@@ -1,0 +1,29 @@
+# yusuan — the two commands of the README, and the usual helpers.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint dagster samples clean
+
+$(BIN)/yusuan: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $@
+
+run: $(BIN)/yusuan          ## install, then ingest the bundled samples and publish warehouse/yusuan.duckdb
+	$(BIN)/yusuan run
+
+test: $(BIN)/yusuan         ## install, then lint and run the test suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+dagster: $(BIN)/yusuan      ## the Dagster UI on http://127.0.0.1:3000 (assets, checks, sensor, schedule)
+	DAGSTER_HOME=$(CURDIR) DAGSTER_DISABLE_TELEMETRY=1 $(BIN)/dagster dev -m orchestration.definitions
+
+samples: $(BIN)/yusuan      ## regenerate samples/landing from samples/generator.py
+	$(BIN)/python -m samples.generator
+
+clean:
+	rm -rf warehouse/*.duckdb* warehouse/extracted warehouse/logs dbt_project/target
