@@ -1,10 +1,9 @@
 """The one Definitions object: `dagster dev` and `yusuan run` load the same graph."""
 
 from dagster import Definitions
-from dagster_dbt import DbtCliResource
 
 from orchestration.assets.ingest import extracted_documents, landing_files
-from orchestration.assets.marts import dbt_models, dbt_project
+from orchestration.assets.marts import dbt_models, dbt_resource
 from orchestration.assets.publish import published_warehouse
 from orchestration.assets.raw import raw_tables
 from orchestration.checks import gx_checks
@@ -20,7 +19,7 @@ CHECKS = gx_checks()
 def resources(landing: str = "", warehouse: str = "") -> dict:
     return {
         "yusuan": YusuanResource(landing=landing, warehouse=warehouse),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        "dbt": dbt_resource(),
     }
 
 

@@ -1,7 +1,10 @@
 """The dbt project as assets: staging views and marts tables built in the run's build file."""
 
 import os
+import shutil
+import sys
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from dagster import AssetExecutionContext, AssetKey
@@ -14,15 +17,19 @@ DBT_DIR = PROJECT_DIR / "dbt_project"
 dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
 
 
+def dbt_resource() -> DbtCliResource:
+    """dbt from this interpreter's environment, so an unactivated virtualenv works too."""
+    executable = shutil.which("dbt", path=str(Path(sys.executable).parent)) or "dbt"
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=executable)
+
+
 def ensure_manifest() -> None:
     """`dbt parse` when the manifest is missing or older than the project's files (a fresh clone)."""
     manifest = dbt_project.manifest_path
     sources = [p for p in DBT_DIR.rglob("*") if p.suffix in (".sql", ".yml") and "target" not in p.parts]
     if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in sources):
         os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
-        DbtCliResource(project_dir=dbt_project).cli(
-            ["--quiet", "parse"], target_path=dbt_project.target_path
-        ).wait()
+        dbt_resource().cli(["--quiet", "parse"], target_path=dbt_project.target_path).wait()
 
 
 class LayerTranslator(DagsterDbtTranslator):
