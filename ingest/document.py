@@ -13,15 +13,30 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Table:
+    """Rows × cells, every row as wide as the table; merged cells repeat their value in each position."""
+
     rows: list[list[str]]
     page: int | None = None
+    row_pages: list[int] | None = None  # per row, when the table continues across pages
 
     @property
     def width(self) -> int:
         return max((len(r) for r in self.rows), default=0)
 
+    def page_of(self, row: int) -> int | None:
+        return self.row_pages[row] if self.row_pages else self.page
+
 
 Block = Paragraph | Table
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something a reader noticed that loses content (e.g. image-only pages): becomes a finding."""
+
+    check_id: str
+    message: str
+    page: int | None = None
 
 
 @dataclass
@@ -30,6 +45,7 @@ class Document:
     file_format: str
     blocks: list[Block] = field(default_factory=list)
     page_count: int | None = None
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def paragraphs(self) -> list[Paragraph]:

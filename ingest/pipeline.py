@@ -12,9 +12,11 @@ from ingest.extract import extract
 from ingest.extract.records import Record, finding
 from ingest.readers import read
 
+Tables = dict[str, list[Record]]
 
-def process(landed: LandedFile, ingested_at: datetime) -> dict[str, list[Record]]:
-    document: Record = {
+
+def _document(landed: LandedFile, ingested_at: datetime) -> Record:
+    return {
         "document_id": landed.document_id,
         "sha256": landed.sha256,
         "file_name": landed.path.name,
@@ -23,18 +25,27 @@ def process(landed: LandedFile, ingested_at: datetime) -> dict[str, list[Record]
         "parser_version": PARSER_VERSION,
         "ingested_at": ingested_at.replace(microsecond=0),
     }
+
+
+def failed(landed: LandedFile, ingested_at: datetime, check_id: str, reason: str, page: int | None = None) -> Tables:
+    """The tables of a file that could not be read: its document row, status failed, and why."""
+    document = _document(landed, ingested_at) | {"extraction_status": "failed"}
+    where = f" (page {page})" if page else ""
+    problem = finding(landed.document_id, check_id, f"{landed.path.name}{where}: {reason}", page=page)
+    return {"document": [document], "sangong": [], "finding": [problem]}
+
+
+def process(landed: LandedFile, ingested_at: datetime) -> Tables:
     try:
-        return extract(read(landed.path), document).tables()
+        return extract(read(landed.path), _document(landed, ingested_at)).tables()
     except UnreadableFile as exc:
-        where = f" (page {exc.page})" if exc.page else ""
-        message = f"{landed.path.name}{where}: {exc.reason}"
-        problem = finding(landed.document_id, "file_unreadable", message, page=exc.page)
+        return failed(landed, ingested_at, "file_unreadable", exc.reason, exc.page)
+    except MemoryError:
+        return failed(landed, ingested_at, "file_too_large", "ran out of memory (limit: YUSUAN_FILE_MEMORY_MB)")
     except Exception as exc:  # a parser bug must not stop the run nor lose the other documents
         last = traceback.extract_tb(exc.__traceback__)[-1]
-        message = (
-            f"{landed.path.name}: extraction failed with {type(exc).__name__}: {exc} "
+        reason = (
+            f"extraction failed with {type(exc).__name__}: {exc} "
             f"(at {last.filename.rsplit('/', 1)[-1]}:{last.lineno}); please report it with the file"
         )
-        problem = finding(landed.document_id, "extraction_crashed", message)
-    document["extraction_status"] = "failed"
-    return {"document": [document], "sangong": [], "finding": [problem]}
+        return failed(landed, ingested_at, "extraction_crashed", reason)

@@ -6,15 +6,21 @@ from pathlib import Path
 
 from dagster import ConfigurableResource
 
+from ingest.isolation import default_workers
 from orchestration import settings
 from warehouse.publish import build_path_for
 
 
 class YusuanResource(ConfigurableResource):
-    """Empty fields fall back to YUSUAN_LANDING / YUSUAN_WAREHOUSE, then to the bundled defaults."""
+    """Empty fields fall back to YUSUAN_LANDING / YUSUAN_WAREHOUSE / YUSUAN_WORKERS, then to defaults."""
 
     landing: str = ""
     warehouse: str = ""
+    workers: int = 0  # parallel extraction processes; 0: $YUSUAN_WORKERS or one per core
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers or default_workers()
 
     @property
     def landing_dir(self) -> Path:

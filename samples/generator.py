@@ -24,17 +24,27 @@ SANGONG_LABELS = {
 
 
 @dataclass
+class TableSpec:
+    """A table as its full grid (a merged cell's value in every position it covers) and its merges.
+
+    `merges` are (first row, last row, first column, last column), 0-based and inclusive; renderers that
+    can merge cells (.docx, .pdf, .xlsx) print the value once, the text format repeats it.
+    """
+
+    rows: list[list[str]]
+    merges: tuple[tuple[int, int, int, int], ...] = ()
+
+
+@dataclass
 class Report:
-    """A report as blocks: str for a paragraph, list[list[str]] for a table."""
+    """A report as blocks: str for a paragraph, TableSpec (or a plain grid) for a table."""
 
     department: str
     fiscal_year: int
     report_kind: str
-    blocks: list[str | list[list[str]]]
+    blocks: list[str | TableSpec | list[list[str]]]
     self_eval_score: int | None = None
-    sangong: list[dict] = field(
-        default_factory=list
-    )  # truth rows: fiscal_year, measure, category, amount_wan
+    sangong: list[dict] = field(default_factory=list)  # truth rows: fiscal_year, measure, category, amount_wan
 
     @property
     def truth(self) -> dict:
@@ -76,17 +86,32 @@ def hunan_dept_performance(department: str, year: int, score: int, sangong: tupl
             for (y, m), split in zip(columns, splits, strict=True)
         ]
     table.append(["政府采购金额", "——", "45.20", "43.86"])
+    indicators = TableSpec(
+        rows=[
+            ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "督查督办事项办结数", "≥60次", "72次", "20", "20"],
+            ["产出指标", "数量指标", "发文数量", "≥300件", "326件", "10", "10"],
+            ["产出指标", "质量指标", "文件差错率", "≤1%", "0.5%", "10", "10"],
+            ["效益指标", "社会效益指标", "服务对象满意度", "≥95%", "98%", "10", "9"],
+        ],
+        merges=((1, 3, 0, 0), (1, 2, 1, 1)),
+    )
     blocks = [
         f"{year}年度{department}部门整体支出绩效自评报告",
         "一、部门基本情况",
-        f"（一）部门概况。{department}为全额拨款行政单位，内设综合股、业务股等5个股室。",
+        f"（一）部门概况。{department}为全额拨款行政单位，内设综合股、业务股等5个股室。"
+        "主要职责是贯彻落实上级决策部署，负责机关日常运转、文电会务、督查督办、信息综合和后勤保障等工作，"
+        "围绕中心工作开展调查研究，为领导决策提供参考。",
         "二、一般公共预算支出情况",
         f"{year}年全年预算数1,186.40万元，全年执行数1,152.73万元，预算执行率97.16%。",
         "三、部门整体支出绩效情况",
         f"严格控制“三公”经费支出。{year}年部门整体支出绩效自评得分{score}分，评价等级为优秀。",
         "附件1",
         f"{year}年度部门整体支出绩效评价基础数据表",
-        table,
+        TableSpec(table),
+        "附件2",
+        f"{year}年度部门整体支出绩效自评表",
+        indicators,
         "填表人：           填报日期：          联系电话：",
     ]
     return Report(department, year, "dept_performance", blocks, self_eval_score=score, sangong=truth)
@@ -133,13 +158,26 @@ SAMPLES: dict[str, Report] = {
     "hunan_pingjiang_shenjiju_2024_zhengti_ziping.pdf": hunan_dept_performance(
         "平江县审计局", 2024, 92, ("3.18", "3.50", "2.96")
     ),
-    "sichuan_mabian_sifaju_2024_juesuan.docx": final_accounts(
-        "马边彝族自治县司法局", 2024, "6.80", "5.42", "6.10"
-    ),
+    "sichuan_mabian_sifaju_2024_juesuan.docx": final_accounts("马边彝族自治县司法局", 2024, "6.80", "5.42", "6.10"),
 }
 
 
 # --- renderers -----------------------------------------------------------------------------------------
+
+
+def _spec(block: TableSpec | list[list[str]]) -> TableSpec:
+    return block if isinstance(block, TableSpec) else TableSpec(block)
+
+
+def _shown(spec: TableSpec) -> list[list[str]]:
+    """The grid as printed where cells merge: a merged value only in its first position."""
+    rows = [list(row) for row in spec.rows]
+    for r0, r1, c0, c1 in spec.merges:
+        for r in range(r0, r1 + 1):
+            for c in range(c0, c1 + 1):
+                if (r, c) != (r0, c0):
+                    rows[r][c] = ""
+    return rows
 
 
 def to_txt(report: Report) -> str:
@@ -149,7 +187,7 @@ def to_txt(report: Report) -> str:
         if isinstance(block, str):
             lines.append(block)
         else:
-            for row in block:
+            for row in _spec(block).rows:
                 lines += [f"\t{cell}" for cell in row]
                 lines.append("")
     return "\n".join(lines) + "\n"
@@ -163,11 +201,15 @@ def write_docx(report: Report, path: Path) -> None:
         if isinstance(block, str):
             document.add_paragraph(block)
         else:
-            table = document.add_table(rows=len(block), cols=max(len(r) for r in block))
+            spec = _spec(block)
+            table = document.add_table(rows=len(spec.rows), cols=max(len(r) for r in spec.rows))
             table.style = "Table Grid"
-            for cells, row in zip(table.rows, block, strict=True):
-                for cell, text in zip(cells.cells, row, strict=False):
-                    cell.text = text
+            for r0, r1, c0, c1 in spec.merges:
+                table.cell(r0, c0).merge(table.cell(r1, c1))
+            for r, row in enumerate(_shown(spec)):
+                for c, text in enumerate(row):
+                    if text:
+                        table.cell(r, c).text = text
     document.core_properties.author = "yusuan samples"
     document.save(str(path))
 
@@ -188,23 +230,91 @@ def write_pdf(report: Report, path: Path) -> None:
         if isinstance(block, str):
             flow.append(Paragraph(block, style))
         else:
-            table = Table(block, hAlign="LEFT")
+            spec = _spec(block)
+            table = Table(_shown(spec), hAlign="LEFT")
+            spans = [("SPAN", (c0, r0), (c1, r1)) for r0, r1, c0, c1 in spec.merges]
             table.setStyle(TableStyle([
                 ("FONT", (0, 0), (-1, -1), "STSong-Light", 9.5),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                *spans,
             ]))  # fmt: skip
             flow += [Spacer(1, 6), table, Spacer(1, 6)]
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title=report.department).build(flow)
 
 
+def _sheets(report: Report) -> list[tuple[str, TableSpec]]:
+    """One sheet per table, titled by the paragraph printed above it."""
+    sheets, title = [], ""
+    for block in report.blocks:
+        if isinstance(block, str):
+            title = block
+        else:
+            sheets.append((title, _spec(block)))
+    return sheets
+
+
+def write_xlsx(report: Report, path: Path) -> None:
+    """Published 预算/决算 tables: a sheet per table, its title merged across the first row."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for number, (title, spec) in enumerate(_sheets(report), start=1):
+        sheet = book.create_sheet(f"表{number}")
+        width = max(len(r) for r in spec.rows)
+        sheet.append([title] + [""] * (width - 1))
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+        for r, row in enumerate(_shown(spec), start=2):
+            for c, text in enumerate(row, start=1):
+                value, number_format = _typed(text)
+                cell = sheet.cell(row=r, column=c, value=value)
+                cell.number_format = number_format
+        for r0, r1, c0, c1 in spec.merges:
+            sheet.merge_cells(start_row=r0 + 2, start_column=c0 + 1, end_row=r1 + 2, end_column=c1 + 1)
+    book.save(path)
+
+
+def write_xls(report: Report, path: Path) -> None:
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    for number, (title, spec) in enumerate(_sheets(report), start=1):
+        sheet = book.add_sheet(f"表{number}")
+        width = max(len(r) for r in spec.rows)
+        sheet.write_merge(0, 0, 0, width - 1, title)
+        merged = {(r0, c0): (r1, c1) for r0, r1, c0, c1 in spec.merges}
+        covered = {(r, c) for r0, r1, c0, c1 in spec.merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+        for r, row in enumerate(spec.rows):
+            for c, value in enumerate(row):
+                typed, number_format = _typed(value)
+                style = xlwt.easyxf(num_format_str=number_format)
+                if (r, c) in merged:
+                    r1, c1 = merged[(r, c)]
+                    sheet.write_merge(r + 1, r1 + 1, c, c1, typed, style)
+                elif (r, c) not in covered:
+                    sheet.write(r + 1, c, typed, style)
+    book.save(str(path))
+
+
+def _typed(value: str) -> tuple[object, str]:
+    """Numbers as numbers with a format showing their decimals, as a finance bureau's sheet holds them."""
+    try:
+        number = Decimal(value)
+    except ArithmeticError:
+        return value, "General"
+    decimals = -number.as_tuple().exponent
+    if decimals <= 0:
+        return int(number), "0"
+    return float(number), "#,##0." + "0" * decimals
+
+
 def write(report: Report, path: Path) -> None:
+    writers = {".docx": write_docx, ".pdf": write_pdf, ".xlsx": write_xlsx, ".xls": write_xls}
     if path.suffix == ".txt":
         path.write_text(to_txt(report), encoding="utf-8")
-    elif path.suffix == ".docx":
-        write_docx(report, path)
-    elif path.suffix == ".pdf":
-        write_pdf(report, path)
+    elif path.suffix in writers:
+        writers[path.suffix](report, path)
     else:
         raise ValueError(f"cannot render {path.suffix}")
 

@@ -13,9 +13,7 @@ def expectations(con):
     return [
         gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
         gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),
-        gxe.ExpectCompoundColumnsToBeUnique(
-            column_list=["document_id", "fiscal_year", "measure", "category"]
-        ),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["document_id", "fiscal_year", "measure", "category"]),
         gxe.ExpectColumnValuesToBeInSet(column="category", value_set=SANGONG_CATEGORIES),
         gxe.ExpectColumnValuesToBeInSet(column="measure", value_set=SANGONG_MEASURES),
         gxe.ExpectColumnValuesToNotBeNull(column="amount_wan"),

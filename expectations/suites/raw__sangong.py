@@ -19,7 +19,5 @@ def expectations(con):
         gxe.ExpectColumnValuesToMatchRegex(column="amount_wan", regex=AMOUNT_PATTERN),
         gxe.ExpectColumnValuesToNotBeNull(column="value_raw"),
         gxe.ExpectColumnValuesToBeInSet(column="source", value_set=SOURCES),
-        gxe.ExpectCompoundColumnsToBeUnique(
-            column_list=["document_id", "fiscal_year", "measure", "category"]
-        ),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["document_id", "fiscal_year", "measure", "category"]),
     ]

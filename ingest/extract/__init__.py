@@ -42,7 +42,7 @@ def extract(doc: Document, document: Record) -> Extraction:
                 f"{doc.file_name}: no report title found (部门预算/决算/绩效自评/评价报告); is it a report?",
             )
         )
-    document["extraction_status"] = (
-        "partial" if kind.report_kind is None or kind.fiscal_year is None else "ok"
-    )
+    findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
+    incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes
+    document["extraction_status"] = "partial" if incomplete else "ok"
     return Extraction(document=document, sangong=sangong, finding=findings)

@@ -88,9 +88,7 @@ def _department(title: str, texts: list[str]) -> str | None:
     kind = _KIND_RE.search(title)
     before_kind = title[: kind.start()] if kind else title
     years = list(_YEAR.finditer(before_kind))
-    candidates = (
-        [before_kind[years[-1].end() :], before_kind[: years[-1].start()]] if years else [before_kind]
-    )
+    candidates = [before_kind[years[-1].end() :], before_kind[: years[-1].start()]] if years else [before_kind]
     for candidate in candidates:
         match = _NAME_AT_END.search(candidate)
         if match:

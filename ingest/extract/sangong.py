@@ -34,9 +34,7 @@ def category_of(label: str) -> str | None:
     return match.lastgroup if match else None
 
 
-def extract_sangong(
-    doc: Document, document_id: str, fiscal_year: int | None
-) -> tuple[list[Record], list[Record]]:
+def extract_sangong(doc: Document, document_id: str, fiscal_year: int | None) -> tuple[list[Record], list[Record]]:
     """Every 三公 figure the document states, and findings where it states one figure twice, differently.
 
     One row per (year, measure, category): the first statement wins, tables before text.
@@ -81,9 +79,7 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
                     continue
                 amount = parse_number(row[i])
                 if amount is not None:
-                    yield _record(
-                        document_id, year, measure, category, amount, unit, row[i], table.page, "table"
-                    )
+                    yield _record(document_id, year, measure, category, amount, unit, row[i], table.page, "table")
 
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iterator[Record]:

@@ -5,9 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.document import Document, UnreadableFile
-from ingest.readers import docx, pdf, txt
+from ingest.readers import docx, pdf, txt, xlsx
 
-READERS = {".txt": txt.read, ".docx": docx.read, ".pdf": pdf.read}
+READERS = {
+    ".txt": txt.read,
+    ".docx": docx.read,
+    ".pdf": pdf.read,
+    ".xlsx": xlsx.read_xlsx,
+    ".xls": xlsx.read_xls,
+}
 SUPPORTED_SUFFIXES = frozenset(READERS)
 
 

@@ -1,59 +1,190 @@
-"""PDFs with a text layer: per page, tables (pdfplumber) and the text outside them, in reading order."""
+"""PDFs with a text layer: per page, tables (pdfplumber) and the paragraphs outside them, in reading order.
+
+Tables keep every grid position (a merged cell repeats its text in each position it covers), wrapped
+cell text is joined, and a table that runs on to the next page is joined to its first part. Lines of
+a paragraph wrapped at the right margin are joined back into one paragraph.
+"""
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
+from statistics import median
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.page import Page
+from pdfplumber.table import Table as PlumberTable
 
-from ingest.document import Block, Document, Paragraph, Table, UnreadableFile
-from ingest.normalize import clean_cell, clean_text
+from ingest.document import Block, Document, Note, Paragraph, Table, UnreadableFile
+from ingest.normalize import clean_cell, clean_text, join_lines
+
+DEFAULT_MAX_PAGES = 1000
+_PAGE_FURNITURE = re.compile(r"^[-—\s]*\d{1,4}[-—\s]*$|^第\s*\d+\s*页(?:\s*[,,]?\s*共\s*\d+\s*页)?$")
 
 
-def _page_blocks(page: pdfplumber.page.Page, number: int) -> list[Block]:
+def max_pages() -> int:
+    return int(os.environ.get("YUSUAN_MAX_PAGES", DEFAULT_MAX_PAGES))
+
+
+def _grid(table: PlumberTable) -> list[list[str]]:
+    """The table's text with merged cells expanded over every row and column they cover.
+
+    pdfplumber puts a cell's text at its top-left grid position and None where a merged cell covers;
+    the grid lines are the distinct left and top edges of the cells.
+    """
+    texts = table.extract()
+    cells = [(r, c, bbox) for r, row in enumerate(table.rows) for c, bbox in enumerate(row.cells) if bbox]
+    xs = sorted({round(bbox[0], 1) for _, _, bbox in cells})
+    ys = sorted({round(bbox[1], 1) for _, _, bbox in cells})
+    grid: list[list[str | None]] = [[None] * len(xs) for _ in ys]
+    for r, c, (x0, top, x1, bottom) in cells:
+        text = clean_cell(texts[r][c] or "")
+        for rr, y in enumerate(ys):
+            if top - 1 <= y < bottom - 1:
+                for cc, x in enumerate(xs):
+                    if x0 - 1 <= x < x1 - 1 and grid[rr][cc] is None:
+                        grid[rr][cc] = text
+    return [[cell or "" for cell in row] for row in grid]
+
+
+def _paragraphs(lines: list[dict], page: Page, number: int) -> list[tuple[float, Paragraph]]:
+    """Join lines that end at the right margin with the line after them."""
+    if not lines:
+        return []
+    left = min(line["x0"] for line in lines)
+    right = page.width - left  # margins are symmetric on report pages
+    size = median(line["bottom"] - line["top"] for line in lines)
+    body = sum(line["x0"] <= left + 0.5 * size for line in lines) >= 3  # not a cover of centred titles
+    out: list[tuple[float, Paragraph]] = []
+    previous: dict | None = None
+    for line in lines:
+        text = clean_text(line["text"])
+        if not text:
+            continue
+        wrapped = (
+            body
+            and previous is not None
+            and previous["x1"] - previous["x0"] >= 0.6 * (right - left)
+            and previous["x1"] >= right - 2.5 * size
+            and line["top"] - previous["bottom"] < size
+            and line["x0"] <= left + 0.5 * size
+        )
+        if wrapped and out:
+            top, paragraph = out[-1]
+            out[-1] = (top, Paragraph(join_lines(paragraph.text, text), page=number))
+        else:
+            out.append((line["top"], Paragraph(text, page=number)))
+        previous = line
+    return out
+
+
+def _page_blocks(page: Page, number: int) -> list[Block]:
     found = page.find_tables()
     placed: list[tuple[float, Block]] = []
     for table in found:
-        rows = [[clean_cell(cell or "") for cell in row] for row in table.extract()]
-        if any(any(cell for cell in row) for row in rows):
+        rows = _grid(table)
+        if any(any(rows_cell for rows_cell in row) for row in rows):
             placed.append((table.bbox[1], Table(rows=rows, page=number)))
 
     def outside_tables(obj: dict) -> bool:
-        return not any(
-            t.bbox[0] <= obj["x0"]
-            and obj["x1"] <= t.bbox[2]
-            and t.bbox[1] <= obj["top"]
-            and obj["bottom"] <= t.bbox[3]
-            for t in found
-        )
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(t.bbox[0] <= x <= t.bbox[2] and t.bbox[1] <= y <= t.bbox[3] for t in found)
 
     text_page = page.filter(outside_tables) if found else page
-    for line in text_page.extract_text_lines(return_chars=False):
-        text = clean_text(line["text"])
-        if text:
-            placed.append((line["top"], Paragraph(text, page=number)))
+    lines = text_page.extract_text_lines(return_chars=False)
+    # a paragraph never continues across a table
+    tops = sorted(t.bbox[1] for t in found)
+    groups: list[list[dict]] = [[] for _ in range(len(tops) + 1)]
+    for line in lines:
+        groups[sum(line["top"] > top for top in tops)].append(line)
+    for group in groups:
+        placed.extend(_paragraphs(group, page, number))
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed]
+
+
+def _join_continued_tables(blocks: list[Block]) -> list[Block]:
+    """A table that ends a page and a table of the same width that starts the next are one table."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = next((b for b in reversed(out) if not _is_furniture(b)), None)
+        if (
+            isinstance(block, Table)
+            and isinstance(previous, Table)
+            and block.page is not None
+            and previous.page_of(len(previous.rows) - 1) == block.page - 1
+            and previous.width == block.width
+            and _first_on_page(out, block)
+        ):
+            rows = block.rows[1:] if block.rows[0] == previous.rows[0] else block.rows  # repeated header
+            row_pages = [previous.page_of(i) or 0 for i in range(len(previous.rows))] + [block.page] * len(rows)
+            while out[-1] is not previous:
+                out.pop()  # the page number below the first part
+            out[-1] = Table(rows=previous.rows + rows, page=previous.page, row_pages=row_pages)
+        else:
+            out.append(block)
+    return out
+
+
+def _is_furniture(block: Block) -> bool:
+    return isinstance(block, Paragraph) and bool(_PAGE_FURNITURE.match(block.text))
+
+
+def _first_on_page(out: list[Block], block: Table) -> bool:
+    """Nothing but page furniture precedes `block` on its page."""
+    return not any(b.page == block.page and not _is_furniture(b) for b in out)
+
+
+def _encrypted(exc: BaseException) -> bool:
+    while exc is not None:
+        if "password" in type(exc).__name__.lower() or "encrypt" in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return False
 
 
 def read(path: Path) -> Document:
     with path.open("rb") as fh:
         if b"%PDF" not in fh.read(1024):
             raise UnreadableFile("not a PDF (no %PDF header)")
+    blocks: list[Block] = []
+    image_only: list[int] = []
     try:
         with pdfplumber.open(path) as pdf:
-            blocks: list[Block] = []
-            for number, page in enumerate(pdf.pages, start=1):
-                blocks.extend(_page_blocks(page, number))
             page_count = len(pdf.pages)
-    except PDFPasswordIncorrect as exc:
-        raise UnreadableFile("encrypted PDF (password required)") from exc
-    except (PDFSyntaxError, Exception) as exc:
-        if isinstance(exc, UnreadableFile):
-            raise
-        raise UnreadableFile(f"corrupt PDF: {type(exc).__name__}: {exc}") from exc
-    if not any(isinstance(b, Paragraph | Table) for b in blocks):
-        raise UnreadableFile(f"no text layer on any of its {page_count} pages (image-only PDF)")
-    return Document(file_name=path.name, file_format="pdf", blocks=blocks, page_count=page_count)
+            if page_count > max_pages():
+                raise UnreadableFile(
+                    f"{page_count} pages, more than the limit of {max_pages()} (set YUSUAN_MAX_PAGES to raise it)"
+                )
+            for number, page in enumerate(pdf.pages, start=1):
+                if not page.chars:
+                    image_only.append(number)
+                    continue
+                blocks.extend(_page_blocks(page, number))
+                page.close()  # drop the page's cached objects: memory stays flat on long reports
+    except UnreadableFile:
+        raise
+    except Exception as exc:
+        if _encrypted(exc):
+            raise UnreadableFile("encrypted PDF (a password is needed to open it)") from exc
+        raise UnreadableFile(f"corrupt PDF ({type(exc).__name__}: {exc})") from exc
+    if page_count == 0 or len(image_only) == page_count:
+        raise UnreadableFile(f"no text layer on any of its {page_count} pages (image-only or empty PDF)")
+    notes = []
+    if image_only:
+        pages = ", ".join(map(str, image_only))
+        notes.append(
+            Note(
+                "image_only_pages",
+                f"{path.name}: pages {pages} have no text layer (image-only)",
+                image_only[0],
+            )
+        )
+    return Document(
+        file_name=path.name,
+        file_format="pdf",
+        blocks=_join_continued_tables(blocks),
+        page_count=page_count,
+        notes=notes,
+    )

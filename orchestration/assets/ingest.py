@@ -8,7 +8,7 @@ from dagster import AssetExecutionContext, AssetIn, asset
 from ingest import PARSER_VERSION
 from ingest.cache import ExtractionCache
 from ingest.discover import LandedFile, discover
-from ingest.pipeline import process
+from ingest.isolation import process_all
 from orchestration.resources import YusuanResource
 
 
@@ -45,13 +45,15 @@ def extracted_documents(
 ) -> IngestSummary:
     cache = ExtractionCache(yusuan.cache_dir)
     summary = IngestSummary(seen=len(landing_files))
+    cached = {f.sha256: tables for f in landing_files if (tables := cache.get(f.sha256)) is not None}
+    new = [f for f in landing_files if f.sha256 not in cached]
     now = datetime.now(UTC).replace(tzinfo=None)
+    for landed, tables in process_all(new, now, workers=yusuan.worker_count):
+        cache.put(landed.sha256, tables)
+        cached[landed.sha256] = tables
+    summary.new = len(new)
     for landed in landing_files:
-        tables = cache.get(landed.sha256)
-        if tables is None:
-            tables = process(landed, now)
-            cache.put(landed.sha256, tables)
-            summary.new += 1
+        tables = cached[landed.sha256]
         if tables["document"][0]["extraction_status"] == "failed":
             summary.failed += 1
             summary.failures.extend(f["message"] for f in tables["finding"])

@@ -27,7 +27,5 @@ def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) 
         rows = {t: con.execute(f"SELECT count(*) FROM marts.{t}").fetchone()[0] for t in tables}
     finally:
         con.close()
-    context.add_output_metadata(
-        {"path": str(yusuan.warehouse_file), **{f"rows.{t}": n for t, n in rows.items()}}
-    )
+    context.add_output_metadata({"path": str(yusuan.warehouse_file), **{f"rows.{t}": n for t, n in rows.items()}})
     return rows

@@ -10,9 +10,7 @@ SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
 
 @pytest.mark.parametrize("name", SEED_FILES)
 def test_seed_document_fields_match_golden(name):
-    expected = yaml.safe_load((GOLDEN / name.replace(".txt", ".yaml")).read_text(encoding="utf-8"))[
-        "document"
-    ]
+    expected = yaml.safe_load((GOLDEN / name.replace(".txt", ".yaml")).read_text(encoding="utf-8"))["document"]
     found = classify(read(SEEDS / name))
     assert found.report_kind == expected["report_kind"]
     assert found.department_name == expected["department_name"]

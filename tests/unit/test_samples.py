@@ -15,8 +15,7 @@ def _facts(path):
     tables = process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
     document = tables["document"][0]
     sangong = {
-        (r["fiscal_year"], r["measure"], r["category"], str(r["amount_wan"].normalize()))
-        for r in tables["sangong"]
+        (r["fiscal_year"], r["measure"], r["category"], str(r["amount_wan"].normalize())) for r in tables["sangong"]
     }
     return document, sangong
 

@@ -44,9 +44,7 @@ def test_narrative_budget_in_yuan_is_converted_and_raw_kept():
 
 
 def test_changes_and_shares_are_not_amounts():
-    doc = Document(
-        "x.txt", "txt", [Paragraph("2024年“三公”经费支出决算为3.5万元，较上年减少0.68万元，下降16.3%。")]
-    )
+    doc = Document("x.txt", "txt", [Paragraph("2024年“三公”经费支出决算为3.5万元，较上年减少0.68万元，下降16.3%。")])
     records, _ = extract_sangong(doc, "doc", 2024)
     assert _rows(records) == {(2024, "actual", "total"): Decimal("3.5000")}
 
