@@ -8,7 +8,9 @@ extraction against what was written.
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -211,7 +213,20 @@ def write_docx(report: Report, path: Path) -> None:
                     if text:
                         table.cell(r, c).text = text
     document.core_properties.author = "yusuan samples"
+    document.core_properties.created = document.core_properties.modified = datetime(2025, 1, 1)
     document.save(str(path))
+    _freeze_zip_times(path)
+
+
+def _freeze_zip_times(path: Path) -> None:
+    """Same content, same bytes: a regenerated sample shows no change in git."""
+    with zipfile.ZipFile(path) as package:
+        members = [(info, package.read(info)) for info in package.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as package:
+        for info, data in members:
+            frozen = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            frozen.compress_type = zipfile.ZIP_DEFLATED
+            package.writestr(frozen, data)
 
 
 def write_pdf(report: Report, path: Path) -> None:
