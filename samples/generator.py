@@ -229,8 +229,11 @@ def _freeze_zip_times(path: Path) -> None:
             package.writestr(frozen, data)
 
 
-def write_pdf(report: Report, path: Path) -> None:
-    """A Word-like PDF with ruled tables; reportlab's CID font STSong-Light needs no font file."""
+def write_pdf(report: Report, path: Path, ruled: bool = True) -> None:
+    """A Word-like PDF; reportlab's CID font STSong-Light needs no font file.
+
+    `ruled=False` prints tables without grid lines, their columns aligned by position only.
+    """
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -248,10 +251,11 @@ def write_pdf(report: Report, path: Path) -> None:
             spec = _spec(block)
             table = Table(_shown(spec), hAlign="LEFT")
             spans = [("SPAN", (c0, r0), (c1, r1)) for r0, r1, c0, c1 in spec.merges]
+            grid = [("GRID", (0, 0), (-1, -1), 0.5, colors.black)] if ruled else []
             table.setStyle(TableStyle([
                 ("FONT", (0, 0), (-1, -1), "STSong-Light", 9.5),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                *grid,
                 *spans,
             ]))  # fmt: skip
             flow += [Spacer(1, 6), table, Spacer(1, 6)]

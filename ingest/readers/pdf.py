@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
@@ -48,33 +49,134 @@ def _grid(table: PlumberTable) -> list[list[str]]:
     return [[cell or "" for cell in row] for row in grid]
 
 
-def _paragraphs(lines: list[dict], page: Page, number: int) -> list[tuple[float, Paragraph]]:
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    chunks: list[tuple[float, float, str]]  # (x0, x1, text) separated by column-wide gaps
+
+    @property
+    def x0(self) -> float:
+        return self.chunks[0][0]
+
+    @property
+    def x1(self) -> float:
+        return self.chunks[-1][1]
+
+    @property
+    def text(self) -> str:
+        return " ".join(text for _, _, text in self.chunks)
+
+
+def _lines(page: Page) -> list[_Line]:
+    """Text lines of a page, each split into chunks where a gap is wider than a character."""
+    words = sorted(page.extract_words(x_tolerance=1.5, y_tolerance=3), key=lambda w: (w["top"], w["x0"]))
+    rows: list[list[dict]] = []
+    for word in words:
+        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 2:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda w: w["x0"])
+        size = median(w["bottom"] - w["top"] for w in row)
+        chunks: list[tuple[float, float, str]] = []
+        for word in row:
+            if chunks and word["x0"] - chunks[-1][1] < size:
+                x0, _, text = chunks[-1]
+                chunks[-1] = (x0, word["x1"], f"{text} {word['text']}")
+            else:
+                chunks.append((word["x0"], word["x1"], word["text"]))
+        lines.append(_Line(min(w["top"] for w in row), max(w["bottom"] for w in row), chunks))
+    return lines
+
+
+def _aligned_table(run: list[_Line], page: int) -> Table | None:
+    """Lines whose chunks line up in columns (a table printed without ruling lines), as a Table.
+
+    Columns are the x ranges that some chunk covers, separated by gaps no chunk of the run crosses. A
+    single-chunk line between two rows is a merged cell printed between the rows it covers: it joins the
+    row above.
+    """
+    spans = sorted((x0, x1) for line in run for x0, x1, _ in line.chunks)
+    columns: list[list[float]] = []
+    for x0, x1 in spans:
+        if columns and x0 <= columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], x1)
+        else:
+            columns.append([x0, x1])
+    if len(columns) < 2:
+        return None
+    rows: list[list[str]] = []
+    for line in run:
+        row = [""] * len(columns)
+        for x0, _, text in line.chunks:
+            column = next(i for i, (left, right) in enumerate(columns) if left <= x0 <= right)
+            row[column] = clean_cell(f"{row[column]} {text}")
+        if len(line.chunks) == 1 and rows:
+            rows[-1] = [a or b for a, b in zip(rows[-1], row, strict=True)]
+        else:
+            rows.append(row)
+    return Table(rows=rows, page=page)
+
+
+def _in_table(lines: list[_Line], i: int) -> bool:
+    """A line of a table: two or more chunks, or one short chunk between two such lines."""
+    if len(lines[i].chunks) >= 2:
+        return True
+    inside = 0 < i < len(lines) - 1 and len(lines[i - 1].chunks) >= 2 and len(lines[i + 1].chunks) >= 2
+    return inside and lines[i].x1 - lines[i].x0 < 0.3 * (lines[i + 1].x1 - lines[i + 1].x0)
+
+
+def _text_blocks(lines: list[_Line], page: Page, number: int) -> list[tuple[float, Block]]:
+    """Runs of 3+ table lines aligned in columns are a table; the other lines are paragraphs."""
+    out: list[tuple[float, Block]] = []
+    plain: list[_Line] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _in_table(lines, j):
+            j += 1
+        table = _aligned_table(lines[i:j], number) if j - i >= 3 else None
+        if table:
+            out += _paragraphs(plain, page, number)
+            plain = []
+            out.append((lines[i].top, table))
+            i = j
+        else:
+            plain += lines[i : max(j, i + 1)]
+            i = max(j, i + 1)
+    return out + _paragraphs(plain, page, number)
+
+
+def _paragraphs(lines: list[_Line], page: Page, number: int) -> list[tuple[float, Block]]:
     """Join lines that end at the right margin with the line after them."""
     if not lines:
         return []
-    left = min(line["x0"] for line in lines)
+    left = min(line.x0 for line in lines)
     right = page.width - left  # margins are symmetric on report pages
-    size = median(line["bottom"] - line["top"] for line in lines)
-    body = sum(line["x0"] <= left + 0.5 * size for line in lines) >= 3  # not a cover of centred titles
-    out: list[tuple[float, Paragraph]] = []
-    previous: dict | None = None
+    size = median(line.bottom - line.top for line in lines)
+    body = sum(line.x0 <= left + 0.5 * size for line in lines) >= 3  # not a cover of centred titles
+    out: list[tuple[float, Block]] = []
+    previous: _Line | None = None
     for line in lines:
-        text = clean_text(line["text"])
+        text = clean_text(line.text)
         if not text:
             continue
         wrapped = (
             body
             and previous is not None
-            and previous["x1"] - previous["x0"] >= 0.6 * (right - left)
-            and previous["x1"] >= right - 2.5 * size
-            and line["top"] - previous["bottom"] < size
-            and line["x0"] <= left + 0.5 * size
+            and previous.x1 - previous.x0 >= 0.6 * (right - left)
+            and previous.x1 >= right - 2.5 * size
+            and line.top - previous.bottom < size
+            and line.x0 <= left + 0.5 * size
         )
         if wrapped and out:
             top, paragraph = out[-1]
             out[-1] = (top, Paragraph(join_lines(paragraph.text, text), page=number))
         else:
-            out.append((line["top"], Paragraph(text, page=number)))
+            out.append((line.top, Paragraph(text, page=number)))
         previous = line
     return out
 
@@ -84,22 +186,21 @@ def _page_blocks(page: Page, number: int) -> list[Block]:
     placed: list[tuple[float, Block]] = []
     for table in found:
         rows = _grid(table)
-        if any(any(rows_cell for rows_cell in row) for row in rows):
+        if any(any(cell for cell in row) for row in rows):
             placed.append((table.bbox[1], Table(rows=rows, page=number)))
 
     def outside_tables(obj: dict) -> bool:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(t.bbox[0] <= x <= t.bbox[2] and t.bbox[1] <= y <= t.bbox[3] for t in found)
 
-    text_page = page.filter(outside_tables) if found else page
-    lines = text_page.extract_text_lines(return_chars=False)
-    # a paragraph never continues across a table
+    lines = _lines(page.filter(outside_tables) if found else page)
+    # text never runs on across a ruled table
     tops = sorted(t.bbox[1] for t in found)
-    groups: list[list[dict]] = [[] for _ in range(len(tops) + 1)]
+    groups: list[list[_Line]] = [[] for _ in range(len(tops) + 1)]
     for line in lines:
-        groups[sum(line["top"] > top for top in tops)].append(line)
+        groups[sum(line.top > top for top in tops)].append(line)
     for group in groups:
-        placed.extend(_paragraphs(group, page, number))
+        placed.extend(_text_blocks(group, page, number))
     placed.sort(key=lambda item: item[0])
     return [block for _, block in placed]
 

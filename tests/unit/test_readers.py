@@ -8,7 +8,7 @@ import pytest
 
 from ingest.normalize import clean_cell, clean_text
 from ingest.readers import read
-from samples.generator import hunan_dept_performance, write
+from samples.generator import hunan_dept_performance, write, write_pdf
 
 REPORT = hunan_dept_performance("汨罗市财政局", 2024, 93, ("12.40", "13.00", "11.85"))
 
@@ -22,6 +22,18 @@ def test_every_format_reads_the_same_tables_cell_for_cell(tmp_path, suffix):
     # the merged 一级/二级指标 cells repeat their value on every row they cover
     indicators = expected[-1]
     assert [row[:2] for row in indicators[1:4]] == [["产出指标", "数量指标"]] * 2 + [["产出指标", "质量指标"]]
+
+
+def test_pdf_table_without_ruling_lines_is_read_by_column_position(tmp_path):
+    write(REPORT, tmp_path / "r.txt")
+    write_pdf(REPORT, tmp_path / "r.pdf", ruled=False)
+    expected = [t.rows for t in read(tmp_path / "r.txt").tables]
+    found = [t.rows for t in read(tmp_path / "r.pdf").tables]
+    assert found[0] == expected[0]
+    assert [row[2:] for row in found[1]] == [row[2:] for row in expected[1]]
+    # without lines a merge cannot be seen: its value is printed once, in its own column, within its rows
+    assert [row[0] for row in found[1]] == ["一级指标", "", "产出指标", "", "效益指标"]
+    assert [row[1] for row in found[1]] == ["二级指标", "数量指标", "", "质量指标", "社会效益指标"]
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".pdf"])
