@@ -7,10 +7,13 @@ cell (a wrapped cell); any other line is a paragraph, and ends the table.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ingest.document import Block, Document, Paragraph, Table, UnreadableFile
 from ingest.normalize import clean_cell, clean_text
+
+_PARENTHETICAL = re.compile(r"^[(（][^()（）]{1,10}[)）]$")  # a score tag such as (50分)
 
 
 def decode(data: bytes) -> str:
@@ -41,15 +44,23 @@ def parse(text: str, file_name: str = "") -> Document:
             blocks.append(Table(rows=rows))
             rows = []
 
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for i, line in enumerate(lines):
         if line.startswith("\t"):
             row.append(line[1:])
             prev = "cell"
         elif not line.strip():
+            if line and prev == "cell":
+                continue  # whitespace wrapped inside a cell ("　"): the row goes on
             end_row()
             prev = "blank"
         elif prev == "cell":
             row[-1] += line  # wrapped cell
+        elif rows and not row and _PARENTHETICAL.match(line.strip()) and _row_goes_on(lines, i + 1):
+            # a cell with a blank line inside ("产出指标" / "" / "(50分)"): the row goes on
+            row = rows.pop()
+            row[-1] += line.strip()
+            prev = "cell"
         else:
             end_table()
             paragraph = clean_text(line)
@@ -58,6 +69,13 @@ def parse(text: str, file_name: str = "") -> Document:
             prev = "paragraph"
     end_table()
     return Document(file_name=file_name, file_format="txt", blocks=blocks)
+
+
+def _row_goes_on(lines: list[str], i: int) -> bool:
+    """The next line with text is a cell, with no empty line before it (whitespace-only lines skipped)."""
+    while i < len(lines) and lines[i] and not lines[i].strip():
+        i += 1
+    return i < len(lines) and lines[i].startswith("\t")
 
 
 def read(path: Path) -> Document:
