@@ -9,7 +9,7 @@ from ingest import PARSER_VERSION
 from ingest.discover import LandedFile
 from ingest.document import UnreadableFile
 from ingest.extract import extract
-from ingest.extract.records import Record, finding
+from ingest.extract.records import RAW_TABLES, Record, finding
 from ingest.readers import read
 
 Tables = dict[str, list[Record]]
@@ -32,7 +32,7 @@ def failed(landed: LandedFile, ingested_at: datetime, check_id: str, reason: str
     document = _document(landed, ingested_at) | {"extraction_status": "failed"}
     where = f" (page {page})" if page else ""
     problem = finding(landed.document_id, check_id, f"{landed.path.name}{where}: {reason}", page=page)
-    return {"document": [document], "sangong": [], "finding": [problem]}
+    return {name: [document] if name == "document" else [problem] if name == "finding" else [] for name in RAW_TABLES}
 
 
 def process(landed: LandedFile, ingested_at: datetime) -> Tables:

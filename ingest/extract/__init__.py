@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ingest.document import Document
+from ingest.extract.budget import extract_budget_lines
 from ingest.extract.classify import classify
-from ingest.extract.records import Record, finding
+from ingest.extract.headcount import extract_headcount
+from ingest.extract.performance import extract_performance
+from ingest.extract.records import RAW_TABLES, Record, finding
 from ingest.extract.sangong import extract_sangong
 
 
@@ -14,10 +17,14 @@ from ingest.extract.sangong import extract_sangong
 class Extraction:
     document: Record
     sangong: list[Record] = field(default_factory=list)
+    budget_line: list[Record] = field(default_factory=list)
+    evaluation: list[Record] = field(default_factory=list)
+    indicator: list[Record] = field(default_factory=list)
+    headcount: list[Record] = field(default_factory=list)
     finding: list[Record] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
-        return {"document": [self.document], "sangong": self.sangong, "finding": self.finding}
+        return {name: [self.document] if name == "document" else getattr(self, name) for name in RAW_TABLES}
 
 
 def extract(doc: Document, document: Record) -> Extraction:
@@ -34,6 +41,7 @@ def extract(doc: Document, document: Record) -> Extraction:
         self_eval_grade=kind.self_eval_grade,
     )
     sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year)
+    evaluations, indicators, funding_lines = extract_performance(doc, document_id, kind)
     if kind.report_kind is None:
         findings.append(
             finding(
@@ -45,4 +53,12 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes
     document["extraction_status"] = "partial" if incomplete else "ok"
-    return Extraction(document=document, sangong=sangong, finding=findings)
+    return Extraction(
+        document=document,
+        sangong=sangong,
+        budget_line=extract_budget_lines(doc, document_id, kind.fiscal_year) + funding_lines,
+        evaluation=evaluations,
+        indicator=indicators,
+        headcount=extract_headcount(doc, document_id),
+        finding=findings,
+    )

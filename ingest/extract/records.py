@@ -1,7 +1,7 @@
 """The record kinds extraction produces; each becomes one raw.* table.
 
-Amounts stay text in raw (as extracted, exact); staging casts them to DECIMAL(18,4), so a value that is
-not a number is caught by the raw gate instead of failing the load.
+Amounts, scores and indicator values stay text in raw (as extracted, exact); staging casts them to
+DECIMAL, so a value that is not a number is caught by the raw gate instead of failing the load.
 """
 
 from __future__ import annotations
@@ -22,6 +22,28 @@ RAW_TABLES: dict[str, dict[str, str]] = {
     "sangong": {
         "document_id": "VARCHAR", "fiscal_year": "INTEGER", "measure": "VARCHAR", "category": "VARCHAR",
         "amount_wan": "VARCHAR", "value_raw": "VARCHAR", "page": "INTEGER", "source": "VARCHAR",
+    },
+    "budget_line": {
+        "document_id": "VARCHAR", "statement": "VARCHAR", "line_code": "VARCHAR", "line_name": "VARCHAR",
+        "measure": "VARCHAR", "fiscal_year": "INTEGER", "amount_wan": "VARCHAR", "value_raw": "VARCHAR",
+        "page": "INTEGER", "source": "VARCHAR",
+    },
+    "evaluation": {
+        "evaluation_id": "VARCHAR", "document_id": "VARCHAR", "scope": "VARCHAR", "project_name": "VARCHAR",
+        "project_code": "VARCHAR", "initial_budget_wan": "VARCHAR", "adjusted_budget_wan": "VARCHAR",
+        "actual_wan": "VARCHAR", "execution_rate_reported": "VARCHAR", "total_score": "VARCHAR",
+        "grade": "VARCHAR", "page": "INTEGER", "source": "VARCHAR",
+    },
+    "indicator": {
+        "evaluation_id": "VARCHAR", "document_id": "VARCHAR", "row_order": "INTEGER", "level1": "VARCHAR",
+        "level2": "VARCHAR", "level3": "VARCHAR", "target_raw": "VARCHAR", "target_operator": "VARCHAR",
+        "target_value": "VARCHAR", "target_unit": "VARCHAR", "actual_raw": "VARCHAR", "actual_value": "VARCHAR",
+        "actual_unit": "VARCHAR", "weight": "VARCHAR", "score": "VARCHAR", "deviation_note": "VARCHAR",
+        "page": "INTEGER", "source": "VARCHAR", "value_raw": "VARCHAR",
+    },
+    "headcount": {
+        "document_id": "VARCHAR", "metric": "VARCHAR", "headcount": "INTEGER", "value_raw": "VARCHAR",
+        "page": "INTEGER", "source": "VARCHAR",
     },
     "finding": {
         "document_id": "VARCHAR", "check_id": "VARCHAR", "severity": "VARCHAR", "message": "VARCHAR",

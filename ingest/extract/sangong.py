@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ingest.document import Document, Paragraph
-from ingest.extract.numbers import NUMBER, parse_number, to_wan, unit_of
+from ingest.extract.numbers import NUMBER, to_wan
 from ingest.extract.records import Record, finding
+from ingest.extract.tables import year_measure_cells
 from ingest.normalize import compact
 
 # Label → category; order matters: the vehicle total names both 购置 and 运行.
@@ -21,7 +22,6 @@ _CATEGORIES: tuple[tuple[str, str], ...] = (
     ("total", r"三公经费|三公"),
 )
 _CATEGORY_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _CATEGORIES))
-_COLUMN_HEADER = re.compile(r"((?:19|20)\d{2})年?(?:度)?(预算|决算|执行)")
 _MEASURES = {"预算": "budget", "决算": "actual", "执行": "actual", "支出": "actual"}
 _STATED = re.compile(
     rf"(?P<measure>预算数?|决算数?|支出决算数?|执行数?|支出)(?:数)?(?:为|是)?(?P<number>{NUMBER})(?P<unit>亿元|万元|元)"
@@ -60,26 +60,13 @@ def extract_sangong(doc: Document, document_id: str, fiscal_year: int | None) ->
 
 
 def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
-    for table in doc.tables:
-        columns: dict[int, tuple[int, str]] = {}  # column index → (fiscal year, measure)
-        unit = "万元"
-        for row in table.rows:
-            header = {i: m for i, cell in enumerate(row) if (m := _COLUMN_HEADER.search(compact(cell)))}
-            if len(header) >= 2:
-                columns = {i: (int(m.group(1)), _MEASURES[m.group(2)]) for i, m in header.items()}
-                unit = unit_of(row[0]) or unit
-                continue
-            if not columns or not row:
-                continue
-            category = category_of(row[0])
-            if category is None:
-                continue
-            for i, (year, measure) in columns.items():
-                if i >= len(row):
-                    continue
-                amount = parse_number(row[i])
-                if amount is not None:
-                    yield _record(document_id, year, measure, category, amount, unit, row[i], table.page, "table")
+    for cell in year_measure_cells(doc):
+        category = category_of(cell.label)
+        if category is not None:
+            measure = _MEASURES[cell.measure_word]
+            yield _record(
+                document_id, cell.fiscal_year, measure, category, cell.amount, cell.unit, cell.raw, cell.page, "table"
+            )
 
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iterator[Record]:

@@ -1,0 +1,8 @@
+select
+    document_id,
+    metric,
+    headcount,
+    page,
+    source,
+    value_raw
+from {{ ref('stg_headcount') }}

@@ -1,0 +1,21 @@
+select
+    evaluation_id,
+    document_id,
+    row_order,
+    level1,
+    level2,
+    level3,
+    target_raw,
+    target_operator,
+    target_value,
+    target_unit,
+    actual_raw,
+    actual_value,
+    actual_unit,
+    weight,
+    score,
+    deviation_note,
+    page,
+    source,
+    value_raw
+from {{ ref('stg_indicator') }}

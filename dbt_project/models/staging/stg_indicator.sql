@@ -1,0 +1,21 @@
+select
+    evaluation_id,
+    document_id,
+    row_order,
+    level1,
+    level2,
+    level3,
+    target_raw,
+    target_operator,
+    cast(target_value as decimal(18, 4)) as target_value,
+    target_unit,
+    actual_raw,
+    cast(actual_value as decimal(18, 4)) as actual_value,
+    actual_unit,
+    cast(weight as decimal(6, 2)) as weight,
+    cast(score as decimal(6, 2)) as score,
+    deviation_note,
+    page,
+    source,
+    value_raw
+from {{ source('raw', 'indicator') }}

@@ -1,0 +1,20 @@
+"""marts.fct_budget_line: the contract's columns, known documents, sane 万元 amounts."""
+
+import great_expectations.expectations as gxe
+
+TABLE = "marts.fct_budget_line"
+COLUMNS = [
+    "document_id", "statement", "line_code", "line_name", "measure", "fiscal_year", "amount_wan", "page",
+    "source", "value_raw",
+]  # fmt: skip
+
+
+def expectations(con):
+    documents = [row[0] for row in con.execute("SELECT document_id FROM marts.dim_document").fetchall()]
+    return [
+        gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
+        gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),
+        # a department's line beyond 1,000 亿元 means a unit was misread
+        gxe.ExpectColumnValuesToBeBetween(column="amount_wan", min_value=-10_000_000, max_value=10_000_000),
+        gxe.ExpectColumnValuesToNotBeNull(column="value_raw"),
+    ]

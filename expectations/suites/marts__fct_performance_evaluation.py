@@ -1,0 +1,20 @@
+"""marts.fct_performance_evaluation: the contract's columns, keys, plausible scores and rates."""
+
+import great_expectations.expectations as gxe
+
+TABLE = "marts.fct_performance_evaluation"
+COLUMNS = [
+    "evaluation_id", "document_id", "scope", "project_name", "project_code", "initial_budget_wan",
+    "adjusted_budget_wan", "actual_wan", "execution_rate_reported", "execution_rate_calc", "total_score", "grade",
+    "page", "source",
+]  # fmt: skip
+
+
+def expectations(con):
+    documents = [row[0] for row in con.execute("SELECT document_id FROM marts.dim_document").fetchall()]
+    return [
+        gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
+        gxe.ExpectColumnValuesToBeUnique(column="evaluation_id"),
+        gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),
+        gxe.ExpectColumnValuesToBeBetween(column="total_score", min_value=0, max_value=120),
+    ]

@@ -1,0 +1,27 @@
+"""raw.evaluation: identified scopes of loaded documents, numbers that are numbers."""
+
+import great_expectations.expectations as gxe
+
+from expectations.suites.codes import AMOUNT_PATTERN, SCOPES
+
+TABLE = "raw.evaluation"
+
+
+def expectations(con):
+    documents = [row[0] for row in con.execute("SELECT document_id FROM raw.document").fetchall()]
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(column="evaluation_id"),
+        gxe.ExpectColumnValuesToBeUnique(column="evaluation_id"),
+        gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),
+        gxe.ExpectColumnValuesToBeInSet(column="scope", value_set=SCOPES),
+        *(
+            gxe.ExpectColumnValuesToMatchRegex(column=column, regex=AMOUNT_PATTERN)
+            for column in (
+                "initial_budget_wan",
+                "adjusted_budget_wan",
+                "actual_wan",
+                "execution_rate_reported",
+                "total_score",
+            )
+        ),
+    ]

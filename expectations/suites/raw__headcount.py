@@ -1,0 +1,17 @@
+"""raw.headcount: one figure per metric and document."""
+
+import great_expectations.expectations as gxe
+
+from expectations.suites.codes import METRICS
+
+TABLE = "raw.headcount"
+
+
+def expectations(con):
+    documents = [row[0] for row in con.execute("SELECT document_id FROM raw.document").fetchall()]
+    return [
+        gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),
+        gxe.ExpectColumnValuesToBeInSet(column="metric", value_set=METRICS),
+        gxe.ExpectCompoundColumnsToBeUnique(column_list=["document_id", "metric"]),
+        gxe.ExpectColumnValuesToBeBetween(column="headcount", min_value=0, max_value=100000),
+    ]

@@ -1,0 +1,176 @@
+"""Budget and final-account amounts (fct_budget_line): canonical lines from the narrative and the
+基础数据表, and the 功能分类 items the 决算说明 lists as text.
+
+Measures follow the contract: 年初预算/bare 预算 → initial_budget, 全年预算/调整后预算 → adjusted_budget,
+决算/执行/实际支出/支出 → actual. A clause that states an amount without a measure word takes the
+measure of the clause before it in the same sentence ("基本支出预算数587.28万元，其中人员经费462.92万元").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ingest.document import Document
+from ingest.extract.numbers import NUMBER, to_wan
+from ingest.extract.records import Record
+from ingest.extract.tables import year_measure_cells
+from ingest.normalize import compact
+
+# Canonical lines; the first pattern that matches nearest before the amount names the line.
+LINES: tuple[tuple[str, str], ...] = (
+    # named so that their amounts are not taken for a canonical line they contain ("…财政拨款收入")
+    (
+        "other",
+        r"国有资本经营预算(?:财政拨款)?(?:收入|支出)?|上级补助收入|事业收入|经营收入|其他收入|上缴上级支出"
+        r"|经营支出|对附属单位补助支出|附属单位上缴收入",
+    ),
+    ("grand_total", r"收、?支总计|收入总计|支出总计"),
+    ("total_income", r"本年收入合计|收入合计|总体预算收入"),
+    ("total_expenditure", r"本年支出合计|支出合计|整体部门支出资金"),
+    ("fiscal_appropriation", r"财政拨款(?:预算)?收入"),
+    ("operating_expenditure_of_organs", r"机关运行经费"),
+    ("government_procurement", r"政府采购(?:支出总额|金额)"),
+    ("personnel_expenditure", r"人员经费"),
+    ("public_expenditure", r"公用经费"),
+    ("basic_expenditure", r"基本支出"),
+    ("project_expenditure", r"项目支出"),
+    ("government_fund", r"政府性基金(?:预算)?(?:财政拨款)?(?:收入|支出)?"),
+    ("general_public_budget", r"一般公共预算(?:财政拨款)?(?:收入|支出)?"),
+)
+_LINE_RE = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in LINES))
+_AMOUNT = re.compile(rf"(?P<number>{NUMBER})(?P<unit>亿元|万元|元)")
+_CHANGE = re.compile(r"增加|减少|增长|下降|较|比|相比|持平|占")
+_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|财政拨款")
+_MEASURE_WORDS = (
+    ("adjusted_budget", re.compile(r"全年预算|调整后预算|调整预算")),
+    ("initial_budget", re.compile(r"年初预算|预算")),
+    ("actual", re.compile(r"决算|执行数|实际支出|实际|支出")),
+)
+# "全年预算资金1013.19万元" under the heading "一般公共预算支出情况": the heading names the line.
+_UNNAMED = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?[^,;]{0,4}?(?:全年|年度)?(?:预算资金|实际支出|支出决算|决算数|预算数)为?$"
+)
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d+、|第[一二三四五六七八九十]+部分)"
+)
+_STATEMENTS = (
+    ("basic_by_economic", re.compile(r"基本支出决算|基本支出情况说明")),
+    ("by_function", re.compile(r"功能分类|支出决算具体情况|支出决算结构")),
+    ("income", re.compile(r"收入决算情况|收入情况")),
+    ("expenditure", re.compile(r"支出决算情况|支出情况")),
+)
+_FUNCTION_ITEM = re.compile(
+    rf"(?P<lei>[^()\d.、:]+)\(类\)(?P<kuan>[^()]+(?:\([^()]*\))?[^()]*)\(款\)(?P<xiang>[^()]+(?:\([^()]*\))?[^()]*)\(项\)"
+    rf"[::]*(?P<measure>支出决算|决算|预算)(?:数)?为?(?P<number>{NUMBER})(?P<unit>万元|元|亿元)"
+)
+
+
+def _measure(text: str) -> str | None:
+    text = _FUND_NAMES.sub("", text)
+    for measure, pattern in _MEASURE_WORDS:
+        if pattern.search(text):
+            return measure
+    return None
+
+
+def _heading_line(text: str) -> str | None:
+    match = _LINE_RE.search(text)
+    return match.lastgroup if match else None
+
+
+def extract_budget_lines(doc: Document, document_id: str, fiscal_year: int | None) -> list[Record]:
+    """Canonical lines stated in text and in the 基础数据表, and 功能分类 items; one row per
+    (statement, line, year, measure, source), the first statement of it wins."""
+    rows: dict[tuple, Record] = {}
+    for record in [*_from_basic_data(doc, document_id), *_from_text(doc, document_id, fiscal_year)]:
+        key = (record["statement"], record["line_code"], record["fiscal_year"], record["measure"], record["source"])
+        rows.setdefault(key, record)
+    return list(rows.values())
+
+
+def _from_basic_data(doc: Document, document_id: str) -> Iterator[Record]:
+    """The Hunan 基础数据表 (上年决算数 / 本年预算数 / 本年决算数): a bare 预算数 is the initial budget."""
+    measures = {"预算": "initial_budget", "决算": "actual", "执行": "actual"}
+    for cell in year_measure_cells(doc):
+        label = compact(cell.label)
+        code = _heading_line(label)
+        if code in ("project_expenditure", "public_expenditure", "government_procurement") and not label.startswith(
+            "其中"
+        ):
+            yield _record(
+                document_id, "basic_data", code, label, measures[cell.measure_word], cell.fiscal_year,
+                to_wan(cell.amount, cell.unit), cell.raw, cell.page, "table",
+            )  # fmt: skip
+
+
+def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iterator[Record]:
+    statement, heading_line = "summary", None
+    for paragraph in doc.paragraphs:
+        text = compact(paragraph.text)
+        if _HEADING.match(text) and len(text) <= 40:
+            statement = next((s for s, p in _STATEMENTS if p.search(text)), statement)
+            heading_line = _heading_line(re.sub(r"情况.*$", "", text))
+            continue
+        for item in _FUNCTION_ITEM.finditer(text):
+            name = f"{item.group('lei')}/{item.group('kuan')}/{item.group('xiang')}"
+            yield _record(
+                document_id, "by_function", name, name, _measure(item.group("measure")) or "actual",
+                fiscal_year, to_wan(Decimal(item.group("number").replace(",", "")), item.group("unit")),
+                item.group("number") + item.group("unit"), paragraph.page, "text",
+            )  # fmt: skip
+        if _FUNCTION_ITEM.search(text):
+            continue
+        for sentence in re.split(r"[。!?]", text):
+            yield from _sentence(sentence, document_id, statement, heading_line, fiscal_year, paragraph.page)
+
+
+def _sentence(
+    sentence: str, document_id: str, statement: str, heading_line: str | None, fiscal_year: int | None, page: int | None
+) -> Iterator[Record]:
+    year, measure = fiscal_year, None
+    for clause in re.split(r"[,;]|其中[:]?", sentence):
+        if m := re.match(r"^.{0,12}?((?:19|20)\d{2})年", clause):
+            year = int(m.group(1))
+        amount = _AMOUNT.search(clause)
+        if not amount:
+            continue
+        before = clause[: amount.start()]
+        labels = list(_LINE_RE.finditer(before))
+        label = labels[-1] if labels else None
+        if _CHANGE.search(before[label.end() if label else 0 :]) or _CHANGE.search(before[-4:]):
+            continue  # a change or a share, not a level
+        words = before[: label.start()] + before[label.end() :] if label else before
+        stated = _measure(words)
+        measure = stated or measure
+        code = label.lastgroup if label else (heading_line if _UNNAMED.search(before) else None)
+        if code in (None, "other") or (heading_line == "project_expenditure" and code != heading_line):
+            continue  # in a 项目支出 section, other names are the projects' own items
+        if measure is None:
+            measure = "actual" if label and re.search(r"支出|经费|合计|总计|收入", label.group()) else None
+        if measure is None or year is None:
+            continue
+        yield _record(
+            document_id, statement, code, label.group() if label else before, measure, year,
+            to_wan(Decimal(amount.group("number").replace(",", "")), amount.group("unit")),
+            amount.group(), page, "text",
+        )  # fmt: skip
+
+
+def _record(
+    document_id: str, statement: str, code: str, name: str, measure: str, year: int | None,
+    amount: Decimal, raw: str, page: int | None, source: str,
+) -> Record:  # fmt: skip
+    return {
+        "document_id": document_id,
+        "statement": statement,
+        "line_code": code,
+        "line_name": name,
+        "measure": measure,
+        "fiscal_year": year,
+        "amount_wan": amount,
+        "value_raw": raw,
+        "page": page,
+        "source": source,
+    }
