@@ -271,14 +271,14 @@ def _budget_lines(evaluation: _Evaluation, document_id: str, fiscal_year: int | 
                     "document_id": document_id,
                     "statement": "self_eval_funding",
                     "line_code": line,
-                    "line_name": raw.split(":")[0].split("：")[0],
+                    "line_name": raw.split(":")[0],
                     "measure": measure,
                     "fiscal_year": fiscal_year,
                     "amount_wan": to_wan(amount),
                     "value_raw": raw,
                     "page": page,
                     "source": "table",
-                }  # fmt: skip
+                }
             )
     return lines
 
