@@ -283,6 +283,25 @@ def _budget_lines(evaluation: _Evaluation, document_id: str, fiscal_year: int | 
     return lines
 
 
+_FUND_NAME = re.compile(r"以(?P<name>[^,。以]{2,30}?专项资金)为例|(?P<name2>[^,。]{2,30}?专项资金)预算金额")
+_FUND_BUDGET = re.compile(r"预算金额(?:为|是)?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<u>万元|元)")
+_FUND_ACTUAL = re.compile(r"实际(?:费用)?支出(?:为|是)?(?P<n>\d[\d,]*(?:\.\d+)?)(?P<u>万元|元)")
+
+
+def _narrative_project(doc: Document, reader: _Reader) -> list[_Evaluation]:
+    """A 专项资金绩效评价报告 without a form: the fund named in the text, its 预算金额 and 实际支出."""
+    text = "".join(compact(p.text) for p in doc.paragraphs)
+    named = _FUND_NAME.search(text)
+    if not named:
+        return []
+    evaluation = reader.open("project", named.group("name") or named.group("name2"))
+    evaluation.record.update(source="text")
+    for key, pattern in (("initial_budget_wan", _FUND_BUDGET), ("actual_wan", _FUND_ACTUAL)):
+        if match := pattern.search(text):
+            evaluation.record[key] = to_wan(Decimal(match.group("n").replace(",", "")), match.group("u"))
+    return [evaluation]
+
+
 def extract_performance(
     doc: Document, document_id: str, kind: Classification
 ) -> tuple[list[Record], list[Record], list[Record]]:
@@ -294,6 +313,8 @@ def extract_performance(
             reader.row(row, previous, table.page_of(r))
             previous = row
     evaluations = [e for e in reader.evaluations if e.indicators or e.record["total_score"] is not None]
+    if kind.report_kind == "special_fund_evaluation" and not evaluations:
+        evaluations += _narrative_project(doc, reader)
     if kind.self_eval_score is not None and not any(e.record["scope"] == "department" for e in evaluations):
         narrative = reader.open("department")
         narrative.record.update(total_score=kind.self_eval_score, source="text", page=None)

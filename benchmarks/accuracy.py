@@ -1,0 +1,177 @@
+"""Extraction accuracy against golden files: precision and recall per mart and per document.
+
+    .venv/bin/python -m benchmarks.accuracy            # ../shared/golden (seeds) and tests/golden (PDFs)
+
+A golden file (YAML) lists what each mart should hold for one report, written from reading the report.
+A row matches when its keys match and its amount is within 0.01 万元 (scores and weights: exactly).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from ingest.discover import LandedFile, sha256_of
+from ingest.normalize import compact
+from ingest.pipeline import process
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+GOLDEN_DIRS = (ROOT.parent / "shared" / "golden", ROOT / "tests" / "golden")
+CANONICAL = {
+    "total_income", "total_expenditure", "grand_total", "fiscal_appropriation", "general_public_budget",
+    "government_fund", "basic_expenditure", "personnel_expenditure", "public_expenditure", "project_expenditure",
+    "operating_expenditure_of_organs", "government_procurement",
+}  # fmt: skip
+MARTS = ("dim_document", "fct_sangong", "fct_budget_line", "fct_headcount", "fct_performance_evaluation",
+         "fct_performance_indicator")  # fmt: skip
+
+
+@dataclass
+class Score:
+    matched: int = 0
+    extracted: int = 0
+    expected: int = 0
+
+    def add(self, other: Score) -> None:
+        self.matched += other.matched
+        self.extracted += other.extracted
+        self.expected += other.expected
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.expected if self.expected else 1.0
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else compact(str(value)).replace("≧", "≥").replace("≦", "≤")
+
+
+def _number(value: object) -> Decimal | None:
+    return None if value is None or value == "" else Decimal(str(value))
+
+
+def _match(expected: list[tuple], extracted: list[tuple]) -> Score:
+    """Rows are (key..., amount); amounts match within 0.01. Each extracted row matches at most once."""
+    left = list(extracted)
+    matched = 0
+    for row in expected:
+        for i, candidate in enumerate(left):
+            if candidate[:-1] == row[:-1] and _close(candidate[-1], row[-1]):
+                matched += 1
+                del left[i]
+                break
+    return Score(matched, len(extracted), len(expected))
+
+
+def _close(a: Decimal | None, b: Decimal | None) -> bool:
+    return a == b if a is None or b is None else abs(a - b) <= Decimal("0.01")
+
+
+def golden_files() -> list[Path]:
+    return sorted(p for d in GOLDEN_DIRS if d.is_dir() for p in d.glob("*.yaml"))
+
+
+def source_of(golden: dict, path: Path) -> Path:
+    name = golden["file"]
+    return CORPUS / name if "/" in name else CORPUS / "seeds" / name
+
+
+def score_document(golden: dict, tables: dict[str, list[dict]]) -> dict[str, Score]:
+    document = tables["document"][0]
+    expected_doc = golden["document"]
+    doc_ok = all(
+        (_number(v) == _number(document.get(k))) if k == "self_eval_score" else v == document.get(k)
+        for k, v in expected_doc.items()
+    )
+    scores = {"dim_document": Score(int(doc_ok), 1, 1)}
+    scores["fct_sangong"] = _match(
+        [
+            (r["fiscal_year"], r["measure"], r["category"], _number(r["amount_wan"]))
+            for r in golden.get("sangong") or []
+        ],
+        [(r["fiscal_year"], r["measure"], r["category"], _number(r["amount_wan"])) for r in tables["sangong"]],
+    )
+    # a figure the report states in several places is one fact: budget lines compare as distinct facts
+    scores["fct_budget_line"] = _match(
+        sorted({(r["fiscal_year"], r["measure"], r["line_code"], _number(r["amount_wan"]))
+                for r in golden.get("budget_lines") or []}, key=str),
+        sorted({(r["fiscal_year"], r["measure"], r["line_code"], _number(r["amount_wan"]))
+                for r in tables["budget_line"] if r["line_code"] in CANONICAL}, key=str),
+    )  # fmt: skip
+    scores["fct_headcount"] = _match(
+        [(r["metric"], _number(r["headcount"])) for r in golden.get("headcount") or []],
+        [(r["metric"], _number(r["headcount"])) for r in tables["headcount"]],
+    )
+    evaluation_keys = ("scope", "project_name", "project_code", "total_score", "initial_budget_wan",
+                       "adjusted_budget_wan", "actual_wan", "execution_rate_reported")  # fmt: skip
+
+    def evaluation_row(e: dict) -> tuple:
+        return (*(_text(e.get(k)) if k in ("project_name", "scope", "project_code") else _number(e.get(k))
+                  for k in evaluation_keys[:-1]), _number(e.get(evaluation_keys[-1])))  # fmt: skip
+
+    golden_evaluations = golden.get("evaluations") or []
+    scores["fct_performance_evaluation"] = _match(
+        [evaluation_row({k: e.get(k) for k in evaluation_keys}) for e in golden_evaluations],
+        [evaluation_row(e) for e in tables["evaluation"]],
+    )
+    indicator = Score()
+    extracted_by_order = [[i for i in tables["indicator"] if i["evaluation_id"] == e["evaluation_id"]]
+                          for e in tables["evaluation"]]  # fmt: skip
+    for n, evaluation in enumerate(golden_evaluations):
+        mine = extracted_by_order[n] if n < len(extracted_by_order) else []
+        keys = ("level1", "level2", "level3", "target_raw", "actual_raw")
+        indicator.add(
+            _match(
+                [(*(_text(r.get(k)) for k in keys), _number(r.get("weight")), _number(r.get("score")))
+                 for r in evaluation.get("indicators") or []],
+                [(*(_text(r.get(k)) for k in keys), _number(r.get("weight")), _number(r.get("score"))) for r in mine],
+            )
+        )  # fmt: skip
+    extra = sum(len(rows) for rows in extracted_by_order[len(golden_evaluations) :])
+    indicator.extracted += extra
+    scores["fct_performance_indicator"] = indicator
+    return scores
+
+
+def evaluate(paths: Iterable[Path] | None = None) -> dict[str, dict[str, Score]]:
+    """Scores per document (file name) and per mart; the key "all" holds the totals."""
+    results: dict[str, dict[str, Score]] = {}
+    totals = {mart: Score() for mart in MARTS}
+    for path in paths or golden_files():
+        golden = yaml.safe_load(path.read_text(encoding="utf-8"))
+        source = source_of(golden, path)
+        tables = process(LandedFile(source, sha256_of(source)), datetime(2026, 1, 1))
+        results[source.name] = score_document(golden, tables)
+        for mart, score in results[source.name].items():
+            totals[mart].add(score)
+    results["all"] = totals
+    return results
+
+
+def main() -> None:
+    results = evaluate()
+    print(f"{'document':58} {'mart':28} {'precision':>9} {'recall':>7} {'rows':>9}")
+    for document, scores in results.items():
+        for mart, s in scores.items():
+            if s.expected or s.extracted:
+                rows = f"{s.matched}/{s.expected}"
+                print(f"{document[:58]:58} {mart:28} {s.precision:9.3f} {s.recall:7.3f} {rows:>9}")
+    misses = Counter(m for d, scores in results.items() if d != "all" for m, s in scores.items() if s.recall < 1)
+    if misses:
+        print("marts below full recall in some document:", dict(misses), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
