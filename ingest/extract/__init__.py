@@ -40,7 +40,8 @@ def extract(doc: Document, document: Record) -> Extraction:
         self_eval_score=kind.self_eval_score,
         self_eval_grade=kind.self_eval_grade,
     )
-    sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year)
+    budget_document = kind.report_kind == "budget"
+    sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year, budget_document)
     evaluations, indicators, funding_lines = extract_performance(doc, document_id, kind)
     if kind.report_kind is None:
         findings.append(
@@ -56,7 +57,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     return Extraction(
         document=document,
         sangong=sangong,
-        budget_line=extract_budget_lines(doc, document_id, kind.fiscal_year) + funding_lines,
+        budget_line=extract_budget_lines(doc, document_id, kind.fiscal_year, budget_document) + funding_lines,
         evaluation=evaluations,
         indicator=indicators,
         headcount=extract_headcount(doc, document_id),

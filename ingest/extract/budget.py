@@ -26,12 +26,12 @@ LINES: tuple[tuple[str, str], ...] = (
         r"国有资本经营预算(?:财政拨款)?(?:收入|支出)?|上级补助收入|事业收入|经营收入|其他收入|上缴上级支出"
         r"|经营支出|对附属单位补助支出|附属单位上缴收入",
     ),
-    ("grand_total", r"收、?支总计|收入总计|支出总计"),
-    ("total_income", r"本年收入合计|收入合计|总体预算收入"),
-    ("total_expenditure", r"本年支出合计|支出合计|整体部门支出资金"),
+    ("grand_total", r"收、?支(?:预算)?总计|收入(?:预算)?总计|支出(?:预算)?总计"),
+    ("total_income", r"本年收入(?:预算)?合计|收入(?:预算)?合计|总体预算收入"),
+    ("total_expenditure", r"本年支出(?:预算)?合计|支出(?:预算)?合计|整体部门支出资金"),
     ("fiscal_appropriation", r"财政拨款(?:预算)?收入"),
     ("operating_expenditure_of_organs", r"机关运行经费"),
-    ("government_procurement", r"政府采购(?:支出总额|金额)"),
+    ("government_procurement", r"政府采购(?:支出)?(?:预算)?(?:总额|金额)"),
     ("personnel_expenditure", r"人员经费"),
     ("public_expenditure", r"公用经费"),
     ("basic_expenditure", r"基本支出"),
@@ -56,19 +56,29 @@ _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d+、|第[一二三四五六七八九十]+部分)"
 )
 _STATEMENTS = (
-    ("basic_by_economic", re.compile(r"基本支出决算|基本支出情况说明")),
-    ("by_function", re.compile(r"功能分类|支出决算具体情况|支出决算结构")),
-    ("income", re.compile(r"收入决算情况|收入情况")),
-    ("expenditure", re.compile(r"支出决算情况|支出情况")),
+    ("basic_by_economic", re.compile(r"基本支出(?:决算|预算)?(?:情况)?说明|基本支出(?:决算|预算)情况")),
+    (
+        "by_function",
+        re.compile(r"功能分类|支出(?:决算|预算)具体情况|支出(?:决算|预算)结构|一般公共预算(?:财政拨款)?支出"),
+    ),
+    ("summary", re.compile(r"总体情况|收支总")),
+    ("income", re.compile(r"收入(?:决算|预算)?情况")),
+    ("expenditure", re.compile(r"支出(?:决算|预算)?情况")),
 )
 _FUNCTION_ITEM = re.compile(
-    rf"(?P<lei>[^()\d.、:]+)\(类\)(?P<kuan>[^()]+(?:\([^()]*\))?[^()]*)\(款\)(?P<xiang>[^()]+(?:\([^()]*\))?[^()]*)\(项\)"
-    rf"[::]*(?P<measure>支出决算|决算|预算)(?:数)?为?(?P<number>{NUMBER})(?P<unit>万元|元|亿元)"
+    r"(?P<lei>[^()\d.、:,;。]+)\(类\)(?P<kuan>[^()]+(?:\([^()]*\))?[^()]*)\(款\)"
+    r"(?P<xiang>[^()]+(?:\([^()]*\))?[^()]*)\(项\)"
+)
+_ITEM_AMOUNT = re.compile(
+    rf"(?P<measure>年初预算|调整后预算|全年预算|支出决算|决算|预算)(?:数)?为?(?P<number>{NUMBER})(?P<unit>万元|元|亿元)"
 )
 
 
-def _measure(text: str) -> str | None:
+def _measure(text: str, budget_document: bool = False) -> str | None:
+    """The measure a phrase names; in a 预算 document a bare 支出 is what is budgeted, not spent."""
     text = _FUND_NAMES.sub("", text)
+    if budget_document:
+        text = re.sub(r"支出", "", text)
     for measure, pattern in _MEASURE_WORDS:
         if pattern.search(text):
             return measure
@@ -80,11 +90,14 @@ def _heading_line(text: str) -> str | None:
     return match.lastgroup if match else None
 
 
-def extract_budget_lines(doc: Document, document_id: str, fiscal_year: int | None) -> list[Record]:
+def extract_budget_lines(
+    doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool = False
+) -> list[Record]:
     """Canonical lines stated in text and in the 基础数据表, and 功能分类 items; one row per
     (statement, line, year, measure, source), the first statement of it wins."""
     rows: dict[tuple, Record] = {}
-    for record in [*_from_basic_data(doc, document_id), *_from_text(doc, document_id, fiscal_year)]:
+    text = _from_text(doc, document_id, fiscal_year, budget_document)
+    for record in [*_from_basic_data(doc, document_id), *text]:
         key = (record["statement"], record["line_code"], record["fiscal_year"], record["measure"], record["source"])
         rows.setdefault(key, record)
     return list(rows.values())
@@ -105,7 +118,7 @@ def _from_basic_data(doc: Document, document_id: str) -> Iterator[Record]:
             )  # fmt: skip
 
 
-def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iterator[Record]:
+def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:
     statement, heading_line = "summary", None
     for paragraph in doc.paragraphs:
         text = compact(paragraph.text)
@@ -113,21 +126,40 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iter
             statement = next((s for s, p in _STATEMENTS if p.search(text)), statement)
             heading_line = _heading_line(re.sub(r"情况.*$", "", text))
             continue
-        for item in _FUNCTION_ITEM.finditer(text):
-            name = f"{item.group('lei')}/{item.group('kuan')}/{item.group('xiang')}"
-            yield _record(
-                document_id, "by_function", name, name, _measure(item.group("measure")) or "actual",
-                fiscal_year, to_wan(Decimal(item.group("number").replace(",", "")), item.group("unit")),
-                item.group("number") + item.group("unit"), paragraph.page, "text",
-            )  # fmt: skip
-        if _FUNCTION_ITEM.search(text):
+        items = list(_FUNCTION_ITEM.finditer(text))
+        for n, item in enumerate(items):
+            yield from _function_item(item, text[item.end() : items[n + 1].start() if n + 1 < len(items) else None],
+                                      document_id, fiscal_year, paragraph.page)  # fmt: skip
+        if items:
             continue
         for sentence in re.split(r"[。!?]", text):
-            yield from _sentence(sentence, document_id, statement, heading_line, fiscal_year, paragraph.page)
+            yield from _sentence(
+                sentence, document_id, statement, heading_line, fiscal_year, paragraph.page, budget_document
+            )
+
+
+def _function_item(item: re.Match[str], rest: str, document_id: str, fiscal_year: int | None, page: int | None):
+    """A 功能分类 item of the 决算说明: "…(类)…(款)…(项)…年初预算为X万元,支出决算为Y万元"."""
+    name = "/".join(item.group(level).strip(":") for level in ("lei", "kuan", "xiang"))
+    seen = set()
+    for amount in _ITEM_AMOUNT.finditer(rest):
+        measure = _measure(amount.group("measure")) or "actual"
+        if measure in seen:
+            continue
+        seen.add(measure)
+        value = to_wan(Decimal(amount.group("number").replace(",", "")), amount.group("unit"))
+        raw = amount.group("number") + amount.group("unit")
+        yield _record(document_id, "by_function", name, name, measure, fiscal_year, value, raw, page, "text")
 
 
 def _sentence(
-    sentence: str, document_id: str, statement: str, heading_line: str | None, fiscal_year: int | None, page: int | None
+    sentence: str,
+    document_id: str,
+    statement: str,
+    heading_line: str | None,
+    fiscal_year: int | None,
+    page: int | None,
+    budget_document: bool,
 ) -> Iterator[Record]:
     year, measure = fiscal_year, None
     for clause in re.split(r"[,;]|其中[:]?", sentence):
@@ -139,16 +171,20 @@ def _sentence(
         before = clause[: amount.start()]
         labels = list(_LINE_RE.finditer(before))
         label = labels[-1] if labels else None
-        if _CHANGE.search(before[label.end() if label else 0 :]) or _CHANGE.search(before[-4:]):
+        between = before[label.end() if label else 0 :]
+        if _CHANGE.search(between) or _CHANGE.search(before[-4:]):
             continue  # a change or a share, not a level
+        if label and "费" in between:
+            continue  # the amount of another item named after the line ("一般公共预算拨款安排的会议费…")
         words = before[: label.start()] + before[label.end() :] if label else before
-        stated = _measure(words)
+        stated = _measure(words, budget_document)
         measure = stated or measure
         code = label.lastgroup if label else (heading_line if _UNNAMED.search(before) else None)
         if code in (None, "other") or (heading_line == "project_expenditure" and code != heading_line):
             continue  # in a 项目支出 section, other names are the projects' own items
         if measure is None:
-            measure = "actual" if label and re.search(r"支出|经费|合计|总计|收入", label.group()) else None
+            level = "initial_budget" if budget_document else "actual"
+            measure = level if label and re.search(r"支出|经费|合计|总计|收入", label.group()) else None
         if measure is None or year is None:
             continue
         yield _record(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ingest.document import Document, Paragraph
-from ingest.extract.numbers import NUMBER, to_wan
+from ingest.extract.numbers import NUMBER, parse_number, to_wan, unit_of
 from ingest.extract.records import Record, finding
 from ingest.extract.tables import year_measure_cells
 from ingest.normalize import compact
@@ -24,7 +24,7 @@ _CATEGORIES: tuple[tuple[str, str], ...] = (
 _CATEGORY_RE = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _CATEGORIES))
 _MEASURES = {"预算": "budget", "决算": "actual", "执行": "actual", "支出": "actual"}
 _STATED = re.compile(
-    rf"(?P<measure>预算数?|决算数?|支出决算数?|执行数?|支出)(?:数)?(?:为|是)?(?P<number>{NUMBER})(?P<unit>亿元|万元|元)"
+    rf"(?P<measure>预算支出|支出预算|预算数?|决算数?|支出决算数?|执行数?|支出)(?:数)?(?:为|是)?(?P<number>{NUMBER})(?P<unit>亿元|万元|元)"
 )
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})年")
 
@@ -34,14 +34,17 @@ def category_of(label: str) -> str | None:
     return match.lastgroup if match else None
 
 
-def extract_sangong(doc: Document, document_id: str, fiscal_year: int | None) -> tuple[list[Record], list[Record]]:
+def extract_sangong(
+    doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool = False
+) -> tuple[list[Record], list[Record]]:
     """Every 三公 figure the document states, and findings where it states one figure twice, differently.
 
     One row per (year, measure, category): the first statement wins, tables before text.
     """
     rows: dict[tuple, Record] = {}
     findings: list[Record] = []
-    for record in [*_from_tables(doc, document_id), *_from_text(doc, document_id, fiscal_year)]:
+    found = [*_from_tables(doc, document_id), *_from_grid(doc, document_id, fiscal_year)]
+    for record in [*found, *_from_text(doc, document_id, fiscal_year, budget_document)]:
         key = (record["fiscal_year"], record["measure"], record["category"])
         kept = rows.setdefault(key, record)
         if kept["amount_wan"] != record["amount_wan"]:
@@ -69,7 +72,40 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
             )
 
 
-def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iterator[Record]:
+def _from_grid(doc: Document, document_id: str, fiscal_year: int | None) -> Iterator[Record]:
+    """The 决算/预算 三公 table: header rows naming the categories over a row of 预算数/决算数 columns.
+
+    A column's category is the most specific label above it; 小计/合计 under a group is the group.
+    """
+    for table in doc.tables:
+        for r, row in enumerate(table.rows):
+            measures = {
+                i: _MEASURES[m.group(1)] for i, c in enumerate(row) if (m := re.fullmatch(r"(预算|决算)数?", c))
+            }
+            if len(measures) < 4 or fiscal_year is None:
+                continue
+            unit = unit_of(" ".join(table.rows[0])) or "万元"
+            for i, measure in measures.items():
+                category = None
+                for header in table.rows[:r]:
+                    label = compact(header[i]) if i < len(header) else ""
+                    named = category_of(label)
+                    if named and not (category and re.fullmatch(r"小计|合计", label)):
+                        category = named
+                    elif label == "合计" and category is None:
+                        category = "total"
+                if category is None:
+                    continue
+                for d in range(r + 1, len(table.rows)):
+                    cell = table.rows[d][i] if i < len(table.rows[d]) else ""
+                    amount = parse_number(cell)
+                    if amount is not None:
+                        page = table.page_of(d)
+                        yield _record(document_id, fiscal_year, measure, category, amount, unit, cell, page, "table")
+            break
+
+
+def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:
     """Sentences like "“三公”经费财政拨款预算数为170000元，支出决算为0万元".
 
     A clause names a category and states an amount after 预算/决算/支出; a clause that states an amount
@@ -93,7 +129,10 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None) -> Iter
                 stated = _STATED.search(clause)
                 if stated:
                     amount = Decimal(stated.group("number").replace(",", ""))
-                    measure = _MEASURES["预算" if stated.group("measure").startswith("预算") else "决算"]
+                    word = stated.group("measure")
+                    # in a 预算 document, "…费支出70万元" is what is budgeted
+                    budgeted = "预算" in word or (budget_document and word == "支出")
+                    measure = _MEASURES["预算" if budgeted else "决算"]
                     raw = stated.group("number") + stated.group("unit")
                     yield _record(
                         document_id,

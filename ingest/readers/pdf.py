@@ -68,12 +68,22 @@ class _Line:
         return " ".join(text for _, _, text in self.chunks)
 
 
+def _height(word: dict) -> float:
+    return word["bottom"] - word["top"]
+
+
+def _overlap(a: dict, b: dict) -> float:
+    return min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+
+
 def _lines(page: Page) -> list[_Line]:
     """Text lines of a page, each split into chunks where a gap is wider than a character."""
     words = sorted(page.extract_words(x_tolerance=1.5, y_tolerance=3), key=lambda w: (w["top"], w["x0"]))
     rows: list[list[dict]] = []
     for word in words:
-        if rows and abs(word["top"] - rows[-1][0]["top"]) <= 2:
+        # same line when the word overlaps the line's first word by half its height: numbers set in
+        # another font often sit a few points lower than the text around them
+        if rows and _overlap(word, rows[-1][0]) >= 0.5 * min(_height(word), _height(rows[-1][0])):
             rows[-1].append(word)
         else:
             rows.append([word])
@@ -275,13 +285,8 @@ def read(path: Path) -> Document:
     notes = []
     if image_only:
         pages = ", ".join(map(str, image_only))
-        notes.append(
-            Note(
-                "image_only_pages",
-                f"{path.name}: pages {pages} have no text layer (image-only)",
-                image_only[0],
-            )
-        )
+        which = f"pages {pages} have" if len(image_only) > 1 else f"page {pages} has"
+        notes.append(Note("image_only_pages", f"{path.name}: {which} no text layer (image-only)", image_only[0]))
     return Document(
         file_name=path.name,
         file_format="pdf",
