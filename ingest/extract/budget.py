@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ingest.document import Document
-from ingest.extract.numbers import NUMBER, to_wan
+from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import Record
-from ingest.extract.tables import year_measure_cells
+from ingest.extract.tables import has_year_measure_header, year_measure_cells
 from ingest.normalize import compact
 
 # Canonical lines; the first pattern that matches nearest before the amount names the line.
@@ -97,7 +97,11 @@ def extract_budget_lines(
     (statement, line, year, measure, source), the first statement of it wins."""
     rows: dict[tuple, Record] = {}
     text = _from_text(doc, document_id, fiscal_year, budget_document)
-    for record in [*_from_basic_data(doc, document_id), *text]:
+    tables = [
+        *_from_summary_tables(doc, document_id, fiscal_year, budget_document),
+        *_from_subject_tables(doc, document_id, fiscal_year, budget_document),
+    ]
+    for record in [*_from_basic_data(doc, document_id), *tables, *text]:
         key = (record["statement"], record["line_code"], record["fiscal_year"], record["measure"], record["source"])
         rows.setdefault(key, record)
     return list(rows.values())
@@ -116,6 +120,125 @@ def _from_basic_data(doc: Document, document_id: str) -> Iterator[Record]:
                 document_id, "basic_data", code, label, measures[cell.measure_word], cell.fiscal_year,
                 to_wan(cell.amount, cell.unit), cell.raw, cell.page, "table",
             )  # fmt: skip
+
+
+_ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(][一二三四五六七八九十\d]+[)])")
+_TABLE_ALIASES = {"财政拨款": "fiscal_appropriation", "一般公共预算资金": "general_public_budget"}
+
+
+def _table_line(cell: str) -> str | None:
+    """A cell that is exactly a canonical line's name ("一、基本支出", "收入合计")."""
+    label = _ENUMERATION.sub("", compact(cell)).rstrip(":")
+    if label in _TABLE_ALIASES:
+        return _TABLE_ALIASES[label]
+    match = _LINE_RE.fullmatch(label)
+    return match.lastgroup if match and match.lastgroup != "other" else None
+
+
+def _from_summary_tables(
+    doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool
+) -> Iterator[Record]:
+    """Canonical lines in the 收支总表-style tables: the amount right of its name, or below it."""
+    if fiscal_year is None:
+        return
+    measure = "initial_budget" if budget_document else "actual"
+    for table in doc.tables:
+        cells = {compact(c) for row in table.rows for c in row}
+        if has_year_measure_header(table.rows) or cells & {"三级指标", "年初预算数", "年初预算"}:
+            continue  # 基础数据表 and 自评表 are read on their own
+        unit = _table_unit(table.rows)
+        for r, row in enumerate(table.rows):
+            for i, cell in enumerate(row):
+                code = _table_line(cell)
+                if code is None:
+                    continue
+                right = row[i + 1] if i + 1 < len(row) and row[i + 1] != cell else ""
+                below = table.rows[r + 1][i] if r + 1 < len(table.rows) and i < len(table.rows[r + 1]) else ""
+                for value in (right, below):
+                    amount = parse_number(value)
+                    if amount is not None:
+                        yield _record(
+                            document_id, "summary", code, cell, measure, fiscal_year, to_wan(amount, unit),
+                            value, table.page_of(r), "table",
+                        )  # fmt: skip
+                        break
+
+
+_CAPTION_LINES = (("government_procurement", "政府采购"), ("operating_expenditure_of_organs", "机关运行经费"))
+_SUBJECT_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+
+
+def _table_unit(rows: list[list[str]]) -> str:
+    """The money unit a table states in its first rows ("单位：元"), 万元 when it states none."""
+    for row in rows[:3]:
+        for cell in row:
+            if match := re.search(r"单位[:]?(亿元|万元|元)", compact(cell)):
+                return match.group(1)
+    return "万元"
+
+
+def _caption(table_rows: list[list[str]]) -> str:
+    first = table_rows[0] if table_rows else []
+    return compact(first[0]) if first and len({c for c in first if c}) == 1 else ""
+
+
+def _subjects(row: list[str]) -> Iterator[tuple[str, str, str]]:
+    """(科目编码, 科目名称, first amount) of each 功能分类/经济分类 entry of a row.
+
+    The code may be split over 类|款|项 cells ("208" "05" "01"); a row may hold two entries side by side
+    (人员经费 | 公用经费 panels), so an entry's amount is looked for only up to the next code.
+    """
+    starts = [i for i, cell in enumerate(row) if _SUBJECT_CODE.match(cell) and _named_after(row, i)]
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(row)
+        code, i = row[start], start + 1
+        while i < end and len(code) < 7 and re.fullmatch(r"\d{2}", row[i]):
+            code += row[i]
+            i += 1
+        names = [c for c in row[i:end] if c and parse_number(c) is None]
+        amounts = [c for c in row[i:end] if parse_number(c) is not None]
+        if names and amounts and len(code) in (3, 5, 7):
+            yield code, names[0], amounts[0]
+
+
+def _named_after(row: list[str], i: int) -> bool:
+    """A code is followed (after its 款/项 parts and blanks) by a name, not straight by an amount."""
+    for cell in row[i + 1 :]:
+        if cell and not re.fullmatch(r"\d{2}", cell):
+            return parse_number(cell) is None
+    return False
+
+
+def _from_subject_tables(
+    doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool
+) -> Iterator[Record]:
+    """Every row of the 功能分类 (codes 2xx…) and 经济分类 (codes 3xx…) tables, and the 合计 of tables
+    whose caption names a canonical line (政府采购预算表, 机关运行经费支出表)."""
+    if fiscal_year is None:
+        return
+    measure = "initial_budget" if budget_document else "actual"
+    for table in doc.tables:
+        cells = {compact(c) for row in table.rows for c in row}
+        if has_year_measure_header(table.rows) or cells & {"三级指标", "年初预算数", "年初预算"}:
+            continue
+        caption, unit = _caption(table.rows), _table_unit(table.rows)
+        caption_line = next((code for code, word in _CAPTION_LINES if word in caption), None)
+        for r, row in enumerate(table.rows):
+            page = table.page_of(r)
+            if caption_line and any(compact(c) == "合计" for c in row):
+                amounts = [c for c in row if parse_number(c) is not None]
+                if amounts:
+                    yield _record(
+                        document_id, "summary", caption_line, caption, measure, fiscal_year,
+                        to_wan(parse_number(amounts[-1]), unit), amounts[-1], page, "table",
+                    )  # fmt: skip
+                continue
+            for code, name, amount in _subjects(row):
+                statement = "basic_by_economic" if code.startswith("3") else "by_function"
+                yield _record(
+                    document_id, statement, code, name, measure, fiscal_year, to_wan(parse_number(amount), unit),
+                    amount, page, "table",
+                )  # fmt: skip
 
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:
@@ -184,7 +307,7 @@ def _sentence(
             continue  # in a 项目支出 section, other names are the projects' own items
         if measure is None:
             level = "initial_budget" if budget_document else "actual"
-            measure = level if label and re.search(r"支出|经费|合计|总计|收入", label.group()) else None
+            measure = level if label and re.search(r"支出|经费|合计|总计|收入|金额|总额", label.group()) else None
         if measure is None or year is None:
             continue
         yield _record(

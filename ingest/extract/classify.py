@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ingest.document import Document
+from ingest.document import Document, Paragraph
 from ingest.normalize import compact
 
 # The first of these phrases in the text names the document's main kind (its title comes first).
@@ -15,13 +15,14 @@ _KIND_PATTERNS: tuple[tuple[str, str], ...] = (
     ("project_performance", r"项目(?:支出)?绩效(?:自评表|自评报告|自评)"),
     ("dept_performance", r"整体(?:支出)?绩效(?:评价)?(?:自评|评价报告|基础数据表)"),
     ("final_accounts", r"决算"),
-    ("budget", r"(?:部门|单位)预算(?!项目)|预算公开"),
+    ("budget", r"(?:部门|单位)预算(?!项目)|预算公开|(?:收支|收入|支出)预算总表"),
 )
 _KIND_RE = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIND_PATTERNS))
 
 _ORG_SUFFIX = r"(?:办公室|办公厅|委员会|局|厅|委|办|中心|院|所|站|队|馆|会|部|处|室|社|校|政府)"
 _NAME_AT_END = re.compile(rf"(?P<name>[\u4e00-\u9fff()]{{2,40}}{_ORG_SUFFIX})(?:部门|单位|本级|年度)*$")
 _INTRODUCED_NAME = re.compile(rf"^(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?:\(简称|是|系|为)")
+_LABELLED_NAME = re.compile(rf"(?:部门|单位)(?:名称)?:(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?=单位|$)")
 _YEAR = re.compile(r"((?:19|20)\d{2})年度?")
 _SCORE = re.compile(r"(?:自评|评价)(?:结果)?得分?[为是:]?(\d{1,3}(?:\.\d+)?)分")
 _GRADE = re.compile(r"等级[为是:]?(优秀|良好|中|差)")
@@ -37,8 +38,19 @@ class Classification:
     self_eval_grade: str | None
 
 
+def _texts(doc: Document) -> list[str]:
+    """Paragraphs, and the captions printed as a table's first row (tables published on their own)."""
+    texts = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            texts.append(compact(block.text))
+        elif block.rows and len({c for c in block.rows[0] if c}) == 1:
+            texts.append(compact(block.rows[0][0]))
+    return texts
+
+
 def classify(doc: Document) -> Classification:
-    texts = [compact(p.text) for p in doc.paragraphs]
+    texts = _texts(doc)
     title, after = _title(texts)
     body = "".join(texts)
     kind_match = _KIND_RE.search(title) if title else _KIND_RE.search(body)
@@ -94,7 +106,7 @@ def _department(title: str, texts: list[str]) -> str | None:
         if match:
             return re.sub(r"^(?:关于|附件[一二三四五六七八九十\d]*)", "", match.group("name"))
     for text in texts:
-        match = _INTRODUCED_NAME.match(text)
+        match = _INTRODUCED_NAME.match(text) or _LABELLED_NAME.search(text)
         if match:
             return match.group("name")
     return None

@@ -23,6 +23,7 @@ _PROJECT_NAME = re.compile(r"^(?:项目支出名称|项目名称)$")
 _DEPARTMENT_NAME = re.compile(r"(?:预算部门|部门|单位)(?:、单位)?名称$")
 _PROJECT_CODE = re.compile(r"^(?P<code>[0-9A-Z]{15,})\s*[-－—–]+\s*(?P<name>.+)$")
 _SCORE_TAG = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]+\)*$")
+_COLUMN_WORDS = re.compile(r"^(?:金额|功能分类|支出用途|合计|预算数|决算数)$")  # a header row, not a form
 _TOTAL_ROW = re.compile(r"^(?:总分|合计|总计|部门整体自评得分|自评得分合计)$")
 _BREAKDOWN = {
     "general_public_budget": re.compile(r"一般公共预算[:：]?(\d[\d,]*(?:\.\d+)?)"),
@@ -126,7 +127,7 @@ class _Reader:
         if re.search(r"项目支出绩效自评表|整体支出绩效自评表", first) and len([c for c in row if c]) == 1:
             self.current, self.header = None, None  # a new form starts; its name row opens it
             return
-        if _PROJECT_NAME.match(first) and len(row) > 1:
+        if _PROJECT_NAME.match(first) and len(row) > 1 and not _COLUMN_WORDS.match(compact(row[1])):
             self.open("project", row[1] or None, page)
             return
         if _DEPARTMENT_NAME.search(first) and len(row) > 1:

@@ -43,7 +43,8 @@ def extract_sangong(
     """
     rows: dict[tuple, Record] = {}
     findings: list[Record] = []
-    found = [*_from_tables(doc, document_id), *_from_grid(doc, document_id, fiscal_year)]
+    default = "budget" if budget_document else "actual"
+    found = [*_from_tables(doc, document_id), *_from_grid(doc, document_id, fiscal_year, default)]
     for record in [*found, *_from_text(doc, document_id, fiscal_year, budget_document)]:
         key = (record["fiscal_year"], record["measure"], record["category"])
         kept = rows.setdefault(key, record)
@@ -72,37 +73,36 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
             )
 
 
-def _from_grid(doc: Document, document_id: str, fiscal_year: int | None) -> Iterator[Record]:
-    """The 决算/预算 三公 table: header rows naming the categories over a row of 预算数/决算数 columns.
+def _from_grid(doc: Document, document_id: str, fiscal_year: int | None, default_measure: str) -> Iterator[Record]:
+    """三公 tables with one column per category (and per 预算数/决算数 where both are printed).
 
-    A column's category is the most specific label above it; 小计/合计 under a group is the group.
+    A column's category is the most specific label above its figures; 小计/合计 under a group is the
+    group. Without a 预算数/决算数 header the document's kind says which (a 预算 table holds budgets).
     """
     for table in doc.tables:
-        for r, row in enumerate(table.rows):
-            measures = {
-                i: _MEASURES[m.group(1)] for i, c in enumerate(row) if (m := re.fullmatch(r"(预算|决算)数?", c))
-            }
-            if len(measures) < 4 or fiscal_year is None:
+        if fiscal_year is None or not any("三公" in compact(c) for row in table.rows[:4] for c in row):
+            continue
+        first = next((r for r, row in enumerate(table.rows) if sum(parse_number(c) is not None for c in row) >= 2), 0)
+        headers = table.rows[:first]
+        unit = unit_of(" ".join(c for row in headers for c in row)) or "万元"
+        for i in range(table.width):
+            category, measure = None, default_measure
+            for header in headers:
+                label = compact(header[i]) if i < len(header) else ""
+                if m := re.fullmatch(r"(预算|决算)数?", label):
+                    measure = _MEASURES[m.group(1)]
+                elif label.endswith("表"):
+                    continue  # the table's title ("“三公”经费、会议费、培训费支出预算表")
+                elif (named := category_of(label)) and not (category and re.fullmatch(r"小计|合计", label)):
+                    category = named
+            if category is None:
                 continue
-            unit = unit_of(" ".join(table.rows[0])) or "万元"
-            for i, measure in measures.items():
-                category = None
-                for header in table.rows[:r]:
-                    label = compact(header[i]) if i < len(header) else ""
-                    named = category_of(label)
-                    if named and not (category and re.fullmatch(r"小计|合计", label)):
-                        category = named
-                    elif label == "合计" and category is None:
-                        category = "total"
-                if category is None:
-                    continue
-                for d in range(r + 1, len(table.rows)):
-                    cell = table.rows[d][i] if i < len(table.rows[d]) else ""
-                    amount = parse_number(cell)
-                    if amount is not None:
-                        page = table.page_of(d)
-                        yield _record(document_id, fiscal_year, measure, category, amount, unit, cell, page, "table")
-            break
+            for d in range(first, len(table.rows)):
+                cell = table.rows[d][i] if i < len(table.rows[d]) else ""
+                if (amount := parse_number(cell)) is not None:
+                    yield _record(
+                        document_id, fiscal_year, measure, category, amount, unit, cell, table.page_of(d), "table"
+                    )
 
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:

@@ -25,6 +25,10 @@ class Cell:
     page: int | None
 
 
+def has_year_measure_header(rows: list[list[str]]) -> bool:
+    return any(sum(bool(_YEAR_MEASURE.search(compact(c))) for c in row) >= 2 for row in rows)
+
+
 def year_measure_cells(doc: Document) -> Iterator[Cell]:
     """Every numeric cell under a header row naming two or more (year, measure) columns."""
     for table in doc.tables:

@@ -1,4 +1,4 @@
-"""Extraction measured against the golden labels of the corpus seeds (../shared/golden)."""
+"""Extraction measured against the golden labels: the seeds' (../shared/golden) and the PDFs' (tests/golden)."""
 
 from decimal import Decimal
 
@@ -12,7 +12,11 @@ from tests.conftest import SEEDS
 
 @pytest.fixture(scope="module")
 def accuracy():
-    return evaluate(p for p in golden_files() if p.parent.name == "golden" and p.parent.parent.name == "shared")
+    return evaluate(golden_files())
+
+
+def test_every_corpus_pdf_and_seed_has_a_golden_file(accuracy):
+    assert len([d for d in accuracy if d != "all"]) == 8
 
 
 @pytest.mark.parametrize(
@@ -26,7 +30,7 @@ def accuracy():
         ("fct_performance_indicator", 0.95),
     ],
 )
-def test_precision_and_recall_on_the_seeds(accuracy, mart, floor):
+def test_precision_and_recall_on_the_golden_set(accuracy, mart, floor):
     score = accuracy["all"][mart]
     assert score.expected > 0
     assert score.precision >= floor and score.recall >= floor, (score.matched, score.extracted, score.expected)
@@ -88,3 +92,43 @@ def test_sichuan_target_columns_are_parsed():
     )
     qualitative = next(i for i in tables["indicator"] if i["level3"] == "是否完成相关工作")
     assert (qualitative["target_operator"], qualitative["target_value"]) == (None, None)
+
+
+def _pdf_tables(name):
+    from datetime import datetime
+
+    from tests.conftest import CORPUS_PDF
+
+    path = CORPUS_PDF / name
+    return process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
+
+
+def test_function_and_economic_classification_tables():
+    shanghai = _pdf_tables("shanghai_putuo_caizhengju_2024_juesuan.pdf")
+    rows = {(r["line_code"], r["page"]): r for r in shanghai["budget_line"] if r["source"] == "table"}
+    assert rows[("2010601", 8)]["line_name"] == "行政运行"
+    assert rows[("2010601", 8)]["amount_wan"] == Decimal("1511.9000")
+    assert rows[("30102", 16)]["statement"] == "basic_by_economic"
+    assert rows[("30102", 16)]["amount_wan"] == Decimal("1238.5800")
+    jiangsu = _pdf_tables("jiangsu_shengweibangongting_2019_yusuan_biaoge.pdf")
+    line = next(r for r in jiangsu["budget_line"] if r["line_code"] == "2013101")
+    assert (line["measure"], line["amount_wan"], line["fiscal_year"]) == ("initial_budget", Decimal("9370.1200"), 2019)
+
+
+def test_sangong_tables_with_a_column_per_category():
+    shanghai = {
+        (r["measure"], r["category"]): r for r in _pdf_tables("shanghai_putuo_caizhengju_2024_juesuan.pdf")["sangong"]
+    }
+    assert shanghai[("budget", "total")]["amount_wan"] == Decimal("0.9500")
+    assert shanghai[("budget", "reception")]["page"] == 18
+    jiangsu = {
+        r["category"]: r["amount_wan"]
+        for r in _pdf_tables("jiangsu_shengweibangongting_2019_yusuan_biaoge.pdf")["sangong"]
+    }
+    assert jiangsu == {
+        "total": Decimal("508.2000"),
+        "outbound_travel": Decimal("70.0000"),
+        "vehicle_total": Decimal("411.2000"),
+        "vehicle_operation": Decimal("411.2000"),
+        "reception": Decimal("27.0000"),
+    }
