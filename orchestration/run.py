@@ -10,6 +10,8 @@ from dagster import AssetKey, DagsterInstance, materialize
 
 from orchestration.assets.ingest import IngestSummary
 from orchestration.definitions import ASSETS, CHECKS, resources
+from warehouse.publish import build_path_for
+from warehouse.report import write_quality_report
 
 PUBLISHED = AssetKey(["warehouse", "published"])
 EXTRACTED = AssetKey(["ingest", "extracted_documents"])
@@ -53,12 +55,17 @@ class RunOutcome:
             lines += [f"  marts.{table}: {n} rows" for table, n in sorted(self.rows.items())]
         else:
             lines.append(f"NOT published: a blocking gate failed; {self.warehouse} is unchanged")
+        lines.append(f"quality report: {report_file_for(self.warehouse)}")
         lines.append(f"log: {log_file_for(self.warehouse)}")
         return "\n".join(lines)
 
 
 def log_file_for(warehouse: Path) -> Path:
     return warehouse.parent / "logs" / "last_run.log"
+
+
+def report_file_for(warehouse: Path) -> Path:
+    return warehouse.parent / "reports" / "quality.html"
 
 
 def run_pipeline(landing: Path, warehouse: Path) -> RunOutcome:
@@ -89,6 +96,11 @@ def run_pipeline(landing: Path, warehouse: Path) -> RunOutcome:
         if event.is_step_failure and event.event_specific_data and event.event_specific_data.error
     ]
     published = PUBLISHED in materialized
+    built = warehouse if published else build_path_for(warehouse)
+    if built.exists():
+        write_quality_report(
+            built, [(g.name, g.asset, g.passed, g.detail) for g in gates], published, report_file_for(warehouse)
+        )
     return RunOutcome(
         landing=landing,
         warehouse=warehouse,

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
+from ingest.extract.checks import check_sangong_units, check_text
 from ingest.extract.classify import classify
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.performance import extract_performance
@@ -52,6 +53,7 @@ def extract(doc: Document, document: Record) -> Extraction:
             )
         )
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
+    findings += check_text(doc, document_id, kind.fiscal_year) + check_sangong_units(sangong, document_id)
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes
     document["extraction_status"] = "partial" if incomplete else "ok"
     return Extraction(

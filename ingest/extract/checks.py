@@ -1,0 +1,124 @@
+"""Self-consistency checks that need the report's wording; each finding is a published warning.
+
+The checks on extracted facts (三公 parts, 基本支出 = 人员 + 公用, …) run in the warehouse
+(dbt_project/models/intermediate/int_check_*.sql); these are the ones only the text can answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ingest.document import Document
+from ingest.extract.numbers import NUMBER
+from ingest.extract.records import Record, finding
+from ingest.normalize import compact
+
+TOLERANCE_WAN = Decimal("0.01")
+TOLERANCE_POINTS = Decimal("0.1")
+_AMOUNT = re.compile(rf"({NUMBER})万元")
+_CHANGE = re.compile(rf"(增加|减少)({NUMBER})万元[,,]?(增长|下降|减少|增加)({NUMBER})%")
+_PLACEHOLDER = re.compile(r"XX|××|下降\(增长\)|增长\(下降\)|小于\(大于\)|大于\(小于\)|增加\(减少\)|减少\(增加\)")
+_YEAR_FIGURE = re.compile(r"((?:19|20)\d{2})年度?(?:部门|单位)?(?:预算|决算|收入|支出|收支)")
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list[Record]:
+    findings: dict[tuple, Record] = {}
+    for paragraph in doc.paragraphs:
+        text = compact(paragraph.text)
+        # a change refers to the amount before it, often in the sentence before ("…为A万元。…减少D万元")
+        problems = list(_changes(text, document_id, paragraph.page))
+        for sentence in re.split(r"[。!?]", text):
+            problems += [
+                *_parts(sentence, document_id, paragraph.page),
+                *_residue(sentence, document_id, paragraph.page),
+                *_years(sentence, document_id, fiscal_year, paragraph.page),
+            ]
+        for problem in problems:
+            # the same sentence printed twice in a report is one finding
+            findings.setdefault((problem["check_id"], problem["expected"], problem["actual"]), problem)
+    return list(findings.values())
+
+
+def _changes(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:
+    """ "…1250.14万元。…减少254.58万元，减少0.17%": the percentage recomputed from the amounts."""
+    for change in _CHANGE.finditer(sentence):
+        before = _AMOUNT.findall(sentence[: change.start()])
+        if not before:
+            continue
+        current, delta = _number(before[-1]), _number(change.group(2))
+        prior = current - delta if change.group(1) == "增加" else current + delta
+        if prior <= 0:
+            continue
+        computed = (delta / prior * 100).quantize(Decimal("0.01"))
+        printed = _number(change.group(4))
+        if abs(computed - printed) > TOLERANCE_POINTS:
+            yield finding(
+                document_id, "yoy_percent_mismatch",
+                f"{change.group(0)}: from {current}万元 now and {prior}万元 before, the change is {computed}%",
+                expected=computed, actual=printed, page=page,
+            )  # fmt: skip
+
+
+def _parts(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:
+    """ "X210.45万元，其中：a6万元；b5万元；…": the listed parts add up to the whole."""
+    head, sep, rest = sentence.partition("其中")
+    if not sep:
+        return
+    whole = _AMOUNT.findall(head)
+    parts = _AMOUNT.findall(rest)
+    if not whole or len(parts) < 2:
+        return
+    total = _number(whole[-1])
+    listed = sum((_number(p) for p in parts), Decimal(0))
+    if abs(total - listed) > TOLERANCE_WAN:
+        name = next(p for p in reversed(re.split(r"[,;:]", head)) if p)[:40]
+        yield finding(
+            document_id, "parts_do_not_sum_to_total",
+            f"{name}: the {len(parts)} parts listed after 其中 sum to {listed}万元, not {total}万元",
+            expected=total, actual=listed, page=page,
+        )  # fmt: skip
+
+
+def _residue(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:
+    for match in _PLACEHOLDER.finditer(sentence):
+        yield finding(
+            document_id, "template_placeholder_left",
+            f"template wording left in the report: {match.group(0)!r} in “{sentence[:60]}”",
+            actual=match.group(0), page=page,
+        )  # fmt: skip
+
+
+def _years(sentence: str, document_id: str, fiscal_year: int | None, page: int | None) -> Iterator[Record]:
+    if fiscal_year is None:
+        return
+    for match in _YEAR_FIGURE.finditer(sentence):
+        year = int(match.group(1))
+        if year not in (fiscal_year, fiscal_year - 1):
+            yield finding(
+                document_id, "fiscal_year_out_of_place",
+                f"{match.group(0)} in a report on {fiscal_year}: neither the report year nor the year before",
+                expected=fiscal_year, actual=year, page=page,
+            )  # fmt: skip
+
+
+def check_sangong_units(sangong: list[Record], document_id: str) -> list[Record]:
+    """A 三公 amount printed in 元 where the report otherwise speaks 万元 (converted, but flagged)."""
+    return [
+        finding(
+            document_id,
+            "sangong_printed_in_yuan",
+            f"三公 {r['category']} {r['measure']} {r['fiscal_year']} is printed as {r['value_raw']} (元), "
+            f"read as {r['amount_wan']}万元",
+            expected=r["amount_wan"],
+            actual=r["value_raw"],
+            page=r["page"],
+        )
+        for r in sangong
+        if re.search(r"\d元$", r["value_raw"])
+    ]

@@ -1,0 +1,140 @@
+"""Quality gates and findings: what each seed really contradicts, and gates that block bad data."""
+
+import json
+import shutil
+from decimal import Decimal
+
+import pytest
+
+from orchestration import settings
+from tests.conftest import SEEDS
+from tests.helpers import file_digest, query, run_cli
+
+EXPECTED_FINDINGS = {
+    "000_4d800827b66f7bef.txt": {("parts_do_not_sum_to_total", "210.45", "200.45")},
+    "001_66e78293cd0851a8.txt": {("text_and_table_disagree", "254.7700", "273.1000")},
+    "002_62ac2a61d3324a6b.txt": set(),
+    "003_5069244cfe29a9a5.txt": {
+        ("text_and_table_disagree", "145.2900", "152.8100"),
+        ("execution_rate_mismatch", "0.9979", "1.0000"),
+    },
+    "004_49c7c66149f159f0.txt": {
+        ("basic_is_personnel_plus_public", "1024.3100", "1250.1400"),
+        ("yoy_percent_mismatch", "16.92", "0.17"),
+        ("sangong_printed_in_yuan", "17.0000", "170000元"),
+    },
+}
+
+
+def _findings(warehouse):
+    rows = query(
+        warehouse,
+        """SELECT d.file_name, f.check_id, f.severity, f.expected, f.actual, f.message
+           FROM marts.fct_quality_finding f JOIN marts.dim_document d USING (document_id)""",
+    )
+    found = {name: set() for name in EXPECTED_FINDINGS}
+    for name, check, severity, expected, actual, _ in rows:
+        assert severity == "warning"
+        found[name].add((check, expected, actual))
+    return found, rows
+
+
+def test_each_seed_gets_the_findings_it_really_contains_and_no_others(seeds_run):
+    _, warehouse, code, out = seeds_run
+    assert code == 0, out
+    found, _ = _findings(warehouse)
+    assert found == EXPECTED_FINDINGS
+
+
+def test_findings_say_what_differs(seeds_run):
+    _, warehouse, _, _ = seeds_run
+    _, rows = _findings(warehouse)
+    messages = {check: message for _, check, _, _, _, message in rows}
+    assert "sum to 200.45万元, not 210.45万元" in messages["parts_do_not_sum_to_total"]
+    assert "减少0.17%" in messages["yoy_percent_mismatch"] and "16.92%" in messages["yoy_percent_mismatch"]
+    assert "人员经费 864.51 + 公用经费 159.8" in messages["basic_is_personnel_plus_public"]
+
+
+def test_a_document_full_of_warnings_is_published_with_all_its_facts(seeds_run):
+    _, warehouse, _, _ = seeds_run
+    counts = query(
+        warehouse,
+        """SELECT (SELECT count(*) FROM marts.fct_quality_finding WHERE document_id = d.document_id),
+                  (SELECT count(*) FROM marts.fct_sangong WHERE document_id = d.document_id),
+                  (SELECT count(*) FROM marts.fct_performance_evaluation WHERE document_id = d.document_id),
+                  (SELECT count(*) FROM marts.fct_performance_indicator WHERE document_id = d.document_id),
+                  d.extraction_status
+           FROM marts.dim_document d WHERE d.file_name = '004_49c7c66149f159f0.txt'""",
+    )
+    assert counts == [(3, 7, 4, 30, "ok")]
+    basic = query(
+        warehouse,
+        """SELECT amount_wan FROM marts.fct_budget_line JOIN marts.dim_document USING (document_id)
+           WHERE file_name = '004_49c7c66149f159f0.txt' AND line_code = 'basic_expenditure' ORDER BY 1""",
+    )
+    assert {row[0] for row in basic} == {Decimal("1024.3100"), Decimal("1250.1400")}  # both statements kept
+
+
+def test_quality_report_lists_findings_per_document(seeds_run):
+    _, warehouse, _, out = seeds_run
+    report = (warehouse.parent / "reports" / "quality.html").read_text(encoding="utf-8")
+    assert f"quality report: {warehouse.parent / 'reports' / 'quality.html'}" in out
+    assert "004_49c7c66149f159f0.txt" in report and "yoy_percent_mismatch" in report
+    assert "gx_marts__fct_sangong" in report and "published" in report
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """Two seeds published once; each test corrupts its own copy of the warehouse folder."""
+    root = tmp_path_factory.mktemp("gates")
+    landing = root / "landing"
+    landing.mkdir()
+    for name in ("001_66e78293cd0851a8.txt", "004_49c7c66149f159f0.txt"):
+        shutil.copy(SEEDS / name, landing / name)
+    warehouse = root / "wh" / "yusuan.duckdb"
+    code, out = run_cli("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert code == 0, out
+    return landing, warehouse
+
+
+def _corrupt(entry: dict, how: str) -> None:
+    tables = entry["tables"]
+    if how == "orphan_fact":
+        tables["sangong"][0]["document_id"] = "0000000000000000"
+    elif how == "amount_not_a_number":
+        tables["sangong"][0]["amount_wan"] = "5.42万"
+    elif how == "missing_provenance":
+        tables["sangong"][0]["value_raw"] = None
+    elif how == "unknown_code":
+        tables["sangong"][0]["category"] = "travel"
+
+
+@pytest.mark.parametrize(
+    ("how", "gate", "expectation"),
+    [
+        ("orphan_fact", "raw/sangong gx_raw__sangong", "expect_column_values_to_be_in_set(column=document_id)"),
+        ("amount_not_a_number", "raw/sangong gx_raw__sangong", "expect_column_values_to_match_regex(column=amount_wan"),
+        ("missing_provenance", "raw/sangong gx_raw__sangong", "expect_column_values_to_not_be_null(column=value_raw)"),
+        ("unknown_code", "raw/sangong gx_raw__sangong", "expect_column_values_to_be_in_set(column=category)"),
+    ],
+)
+def test_error_gate_blocks_publication(published, tmp_path, how, gate, expectation):
+    landing, original = published
+    warehouse = tmp_path / "wh" / "yusuan.duckdb"
+    shutil.copytree(original.parent, warehouse.parent)
+    before = file_digest(warehouse)
+    entry_path = next(
+        p for p in settings.cache_dir(warehouse).rglob("*.json") if json.loads(p.read_text())["tables"]["sangong"]
+    )
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    _corrupt(entry, how)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+
+    code, out = run_cli("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert code == 1, out
+    assert f"FAILED {gate}" in out
+    assert expectation in out
+    assert "NOT published" in out
+    assert file_digest(warehouse) == before
+    report = (warehouse.parent / "reports" / "quality.html").read_text(encoding="utf-8")
+    assert "NOT published" in report and "FAILED" in report
