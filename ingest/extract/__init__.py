@@ -43,7 +43,8 @@ def extract(doc: Document, document: Record) -> Extraction:
     )
     budget_document = kind.report_kind == "budget"
     sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year, budget_document)
-    evaluations, indicators, funding_lines = extract_performance(doc, document_id, kind)
+    evaluations, indicators, funding_lines, point_findings = extract_performance(doc, document_id, kind)
+    findings += point_findings
     if kind.report_kind is None:
         findings.append(
             finding(

@@ -15,7 +15,7 @@ from decimal import Decimal
 from ingest.document import Document
 from ingest.extract.classify import Classification
 from ingest.extract.numbers import parse_number, to_wan
-from ingest.extract.records import Record
+from ingest.extract.records import Record, finding
 from ingest.extract.targets import operator_of, parse_quantity
 from ingest.normalize import compact
 
@@ -49,6 +49,8 @@ _FUNDING_KEYS = (
     ("adjusted", r"^(?:全年预算|调整后预算)"),
     ("actual", r"^(?:全年执行|预算执行数|执行数)"),
     ("rate", r"执行率$"),
+    ("weight", r"^(?:分值|权重)$"),
+    ("score", r"得分$"),
 )
 
 
@@ -57,6 +59,9 @@ class _Evaluation:
     record: Record
     indicators: list[Record] = field(default_factory=list)
     breakdown: list[tuple[str, Decimal, str, int | None]] = field(default_factory=list)
+    funding_points: tuple[Decimal | None, Decimal | None] = (None, None)  # 执行率 row: (分值, 得分)
+    points_total: Decimal | None = None  # the 总分 row's full marks, when printed beside the score
+    total_page: int | None = None
 
 
 def _columns(row: list[str], keys: tuple[tuple[str, str], ...]) -> dict[str, int]:
@@ -147,16 +152,20 @@ class _Reader:
             return
         if self.header is not None and self.current:
             if _TOTAL_ROW.match(first) or (not first and len(row) < self.header_width - 2):
-                numbers = [n for c in row if (n := _number(c)) is not None]
-                if numbers:
-                    self.current.record["total_score"] = numbers[-1]
+                self._total_row(row, page)
                 self.header = None
             else:
                 self._indicator(row, page)
         elif self.current and _TOTAL_ROW.match(first):
-            numbers = [n for c in row if (n := _number(c)) is not None]
-            if numbers:
-                self.current.record["total_score"] = numbers[-1]
+            self._total_row(row, page)
+
+    def _total_row(self, row: list[str], page: int | None) -> None:
+        """ "总分 | 100 | 99": the score, after the full marks when both are printed."""
+        numbers = [n for c in row if (n := _number(c)) is not None]
+        if numbers:
+            self.current.record["total_score"] = numbers[-1]
+            self.current.points_total = numbers[0] if len(numbers) > 1 else None
+            self.current.total_page = page
 
     def _funding_row(self, row: list[str]) -> None:
         record, cols = self.current.record, self.funding
@@ -170,6 +179,8 @@ class _Reader:
                 record[key] = to_wan(value)
         if "rate" in cols and cols["rate"] < len(row):
             record["execution_rate_reported"] = _rate(row[cols["rate"]])
+        points = [_number(row[cols[k]]) if k in cols and cols[k] < len(row) else None for k in ("weight", "score")]
+        self.current.funding_points = (points[0], points[1])
 
     def _breakdown(self, row: list[str], page: int | None) -> None:
         for cell in row:
@@ -252,6 +263,42 @@ class _Reader:
         )
 
 
+def _point_checks(evaluation: _Evaluation) -> list[Record]:
+    """Weights add up to the full marks, and scores to the total (the 执行率 row's points included)."""
+    record, rows = evaluation.record, evaluation.indicators
+    if not rows or record["total_score"] is None or any(r["weight"] is None for r in rows):
+        return []
+    weight, score = evaluation.funding_points
+    weights = sum((r["weight"] for r in rows), weight or Decimal(0))
+    scores = sum((r["score"] or Decimal(0) for r in rows), score or Decimal(0))
+    name = record["project_name"] or "部门整体"
+    findings = []
+    full = evaluation.points_total or Decimal(100)
+    if weights != full:
+        findings.append(
+            finding(
+                record["document_id"],
+                "indicator_weights_do_not_sum",
+                f"{name}: the weights (分值) sum to {weights}, the form's full marks are {full}",
+                expected=full,
+                actual=weights,
+                page=evaluation.total_page,
+            )
+        )
+    elif abs(scores - record["total_score"]) > Decimal("0.1"):
+        findings.append(
+            finding(
+                record["document_id"],
+                "total_score_is_sum_of_scores",
+                f"{name}: the scores (得分) sum to {scores}, but the total score is {record['total_score']}",
+                expected=scores,
+                actual=record["total_score"],
+                page=evaluation.total_page,
+            )
+        )
+    return findings
+
+
 def _budget_lines(evaluation: _Evaluation, document_id: str, fiscal_year: int | None) -> list[Record]:
     """The 年度预算申请 breakdown, in the budget column its parts sum to (年初 → initial, 全年 → adjusted)."""
     record = evaluation.record
@@ -305,8 +352,8 @@ def _narrative_project(doc: Document, reader: _Reader) -> list[_Evaluation]:
 
 def extract_performance(
     doc: Document, document_id: str, kind: Classification
-) -> tuple[list[Record], list[Record], list[Record]]:
-    """(evaluations, indicators, budget lines of the 自评表 funding blocks)."""
+) -> tuple[list[Record], list[Record], list[Record], list[Record]]:
+    """(evaluations, indicators, budget lines of the 自评表 funding blocks, findings on the points)."""
     reader = _Reader(document_id, kind)
     previous: list[str] = []
     for table in doc.tables:
@@ -329,4 +376,5 @@ def extract_performance(
         [e.record for e in evaluations],
         [i for e in evaluations for i in e.indicators],
         budget,
+        [f for e in evaluations for f in _point_checks(e)],
     )
