@@ -11,6 +11,7 @@ from ingest.extract.classify import classify
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.performance import extract_performance
 from ingest.extract.records import RAW_TABLES, Record, finding
+from ingest.extract.regions import locate
 from ingest.extract.sangong import extract_sangong
 
 
@@ -32,11 +33,15 @@ def extract(doc: Document, document: Record) -> Extraction:
     """Fill `document` (which holds the file's identity) and extract every fact the document states."""
     document_id = document["document_id"]
     kind = classify(doc)
+    region = locate(kind.department_name, "".join(p.text for p in doc.paragraphs))
     document.update(
         file_format=doc.file_format,
         page_count=doc.page_count,
         report_kind=kind.report_kind,
         department_name=kind.department_name,
+        province=region.province,
+        city=region.city,
+        county=region.county,
         fiscal_year=kind.fiscal_year,
         self_eval_score=kind.self_eval_score,
         self_eval_grade=kind.self_eval_grade,

@@ -31,7 +31,10 @@ def test_placeholders_and_stray_years():
 
 def _form(weights: list[str], scores: list[str], total: tuple[str, str]) -> list[tuple]:
     rows = [["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"]]
-    rows += [["产出指标", "数量指标", f"指标{i}", "≥1次", "1次", w, s] for i, (w, s) in enumerate(zip(weights, scores, strict=True))]
+    rows += [
+        ["产出指标", "数量指标", f"指标{i}", "≥1次", "1次", w, s]
+        for i, (w, s) in enumerate(zip(weights, scores, strict=True))
+    ]
     rows.append(["总分", *total])
     doc = Document("x.txt", "txt", [Table(rows=[["项目名称", "会议经费"], *rows])])
     kind = Classification("project_performance", "某局", 2024, None, None)
