@@ -9,6 +9,7 @@ from ingest.extract.budget import extract_budget_lines
 from ingest.extract.checks import check_sangong_units, check_text
 from ingest.extract.classify import classify
 from ingest.extract.headcount import extract_headcount
+from ingest.extract.numbers import parse_number
 from ingest.extract.performance import extract_performance
 from ingest.extract.records import RAW_TABLES, Record, finding
 from ingest.extract.regions import locate
@@ -27,6 +28,33 @@ class Extraction:
 
     def tables(self) -> dict[str, list[Record]]:
         return {name: [self.document] if name == "document" else getattr(self, name) for name in RAW_TABLES}
+
+
+def unread_tables(doc: Document, document_id: str, facts: list[Record]) -> list[Record]:
+    """Tables full of figures that none of the extracted facts come from: say so rather than guess.
+
+    A table counts as read when most of its figures are among the extracted values (a table that
+    repeats another's figures adds nothing new).
+    """
+    values = {n.normalize() for r in facts if (n := parse_number(str(r.get("value_raw") or ""))) is not None}
+    values |= {r["amount_wan"].normalize() for r in facts if r.get("amount_wan") is not None}
+    findings = []
+    for table in doc.tables:
+        # amounts only: codes (2013101) and counts are whole numbers, money is printed with decimals
+        figures = {n.normalize() for row in table.rows for c in row if "." in c and (n := parse_number(c))}
+        if table.page is None or len(figures) < 4 or len(figures & values) * 2 >= len(figures):
+            continue
+        title = next((c for c in table.rows[0] if c), "")[:40]
+        findings.append(
+            finding(
+                document_id,
+                "table_not_read",
+                f"{doc.file_name} page {table.page}: table “{title}” ({len(table.rows)} rows) was not mapped to "
+                "any mart; most of its figures are not in the warehouse",
+                page=table.page,
+            )
+        )
+    return findings
 
 
 def extract(doc: Document, document: Record) -> Extraction:
@@ -49,6 +77,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     budget_document = kind.report_kind == "budget"
     sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year, budget_document)
     evaluations, indicators, funding_lines, point_findings = extract_performance(doc, document_id, kind)
+    budget_lines = extract_budget_lines(doc, document_id, kind.fiscal_year, budget_document) + funding_lines
     findings += point_findings
     if kind.report_kind is None:
         findings.append(
@@ -60,12 +89,14 @@ def extract(doc: Document, document: Record) -> Extraction:
         )
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
     findings += check_text(doc, document_id, kind.fiscal_year) + check_sangong_units(sangong, document_id)
+    facts = [*sangong, *budget_lines, *indicators]
+    findings += unread_tables(doc, document_id, facts)
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes
     document["extraction_status"] = "partial" if incomplete else "ok"
     return Extraction(
         document=document,
         sangong=sangong,
-        budget_line=extract_budget_lines(doc, document_id, kind.fiscal_year, budget_document) + funding_lines,
+        budget_line=budget_lines,
         evaluation=evaluations,
         indicator=indicators,
         headcount=extract_headcount(doc, document_id),

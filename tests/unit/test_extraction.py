@@ -132,3 +132,10 @@ def test_sangong_tables_with_a_column_per_category():
         "vehicle_operation": Decimal("411.2000"),
         "reception": Decimal("27.0000"),
     }
+
+
+def test_a_table_that_cannot_be_mapped_is_reported_with_page_and_title():
+    findings = _pdf_tables("jiangsu_shengweibangongting_2019_yusuan_biaoge.pdf")["finding"]
+    unread = [f for f in findings if f["check_id"] == "table_not_read"]
+    assert [f["page"] for f in unread] == [12]
+    assert "page 12: table “2019年政府采购预算表" in unread[0]["message"]
