@@ -1,18 +1,20 @@
 select
-    document_id,
-    sha256,
-    file_name,
-    file_format,
-    page_count,
-    report_kind,
-    department_name,
-    province,
-    city,
-    county,
-    fiscal_year,
-    cast(self_eval_score as decimal(6, 2)) as self_eval_score,
-    self_eval_grade,
-    extraction_status,
-    parser_version,
-    ingested_at
-from {{ ref('stg_document') }}
+    d.document_id,
+    d.sha256,
+    d.file_name,
+    d.file_format,
+    d.page_count,
+    d.report_kind,
+    d.department_name,
+    d.province,
+    d.city,
+    d.county,
+    d.fiscal_year,
+    cast(d.self_eval_score as decimal(6, 2)) as self_eval_score,
+    d.self_eval_grade,
+    d.extraction_status,
+    d.parser_version,
+    d.ingested_at,
+    k.department_key
+from {{ ref('stg_document') }} as d
+left join {{ ref('int_department_key') }} as k on d.document_id = k.document_id

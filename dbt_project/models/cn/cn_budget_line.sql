@@ -1,0 +1,19 @@
+{{ config(alias='预决算明细') }}
+select
+    d.department_name as 部门名称,
+    b.fiscal_year as 年度,
+    b.statement as 报表,
+    b.line_code as 科目编码,
+    b.line_name as 科目名称,
+    case b.measure
+        when 'initial_budget' then '年初预算'
+        when 'adjusted_budget' then '调整后预算'
+        when 'actual' then '决算'
+        when 'prior_actual' then '上年决算'
+    end as 口径,
+    b.amount_wan as 金额万元,
+    b.value_raw as 原文,
+    b.page as 页码,
+    b.document_id as 文档标识
+from {{ ref('fct_budget_line') }} as b
+inner join {{ ref('dim_document') }} as d on b.document_id = d.document_id

@@ -1,0 +1,12 @@
+{{ config(alias='质量问题') }}
+select
+    d.file_name as 文件名,
+    d.department_name as 部门名称,
+    f.severity as 级别,
+    f.check_id as 检查项,
+    f.message as 说明,
+    f.expected as 应为,
+    f.actual as 实为,
+    f.page as 页码
+from {{ ref('fct_quality_finding') }} as f
+left join {{ ref('dim_document') }} as d on f.document_id = d.document_id
