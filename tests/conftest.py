@@ -33,3 +33,18 @@ def seeds_run(tmp_path_factory):
     with contextlib.redirect_stdout(out):
         code = main(["run", "--landing", str(landing), "--warehouse", str(warehouse)])
     return landing, warehouse, code, out.getvalue()
+
+
+@pytest.fixture(scope="session")
+def corpus_run(tmp_path_factory):
+    """The whole corpus (five seeds and three PDFs) published into a temporary warehouse."""
+    from tests.helpers import run_cli
+
+    root = tmp_path_factory.mktemp("corpus")
+    landing = root / "landing"
+    shutil.copytree(SEEDS, landing / "seeds")
+    shutil.copytree(CORPUS_PDF, landing / "pdf")
+    warehouse = root / "warehouse" / "yusuan.duckdb"
+    code, out = run_cli("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert code == 0, out
+    return warehouse

@@ -15,5 +15,5 @@ select
     b.value_raw as 原文,
     b.page as 页码,
     b.document_id as 文档标识
-from {{ ref('fct_budget_line') }} as b
-inner join {{ ref('dim_document') }} as d on b.document_id = d.document_id
+from {{ ref('fct_budget_line').include(database=False) }} as b
+inner join {{ ref('dim_document').include(database=False) }} as d on b.document_id = d.document_id

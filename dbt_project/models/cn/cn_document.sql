@@ -11,4 +11,4 @@ select
     self_eval_score as 自评得分,
     self_eval_grade as 自评等级,
     extraction_status as 抽取状态
-from {{ ref('dim_document') }}
+from {{ ref('dim_document').include(database=False) }}

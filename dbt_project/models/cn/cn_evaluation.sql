@@ -12,5 +12,5 @@ select
     e.total_score as 自评得分,
     e.grade as 等级,
     e.evaluation_id as 评价标识
-from {{ ref('fct_performance_evaluation') }} as e
-inner join {{ ref('dim_document') }} as d on e.document_id = d.document_id
+from {{ ref('fct_performance_evaluation').include(database=False) }} as e
+inner join {{ ref('dim_document').include(database=False) }} as d on e.document_id = d.document_id

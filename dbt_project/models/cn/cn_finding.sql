@@ -8,5 +8,5 @@ select
     f.expected as 应为,
     f.actual as 实为,
     f.page as 页码
-from {{ ref('fct_quality_finding') }} as f
-left join {{ ref('dim_document') }} as d on f.document_id = d.document_id
+from {{ ref('fct_quality_finding').include(database=False) }} as f
+left join {{ ref('dim_document').include(database=False) }} as d on f.document_id = d.document_id

@@ -5,5 +5,5 @@ select
     case h.metric when 'authorized' then '编制数' when 'actual' then '实有人数' else '离退休人数' end as 指标,
     h.headcount as 人数,
     h.document_id as 文档标识
-from {{ ref('fct_headcount') }} as h
-inner join {{ ref('dim_document') }} as d on h.document_id = d.document_id
+from {{ ref('fct_headcount').include(database=False) }} as h
+inner join {{ ref('dim_document').include(database=False) }} as d on h.document_id = d.document_id

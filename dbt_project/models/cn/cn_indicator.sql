@@ -13,8 +13,8 @@ select
     case a.attainment when 'met' then '达标' when 'not_met' then '未达标' else '定性' end as 完成情况,
     i.deviation_note as 偏差原因,
     i.evaluation_id as 评价标识
-from {{ ref('fct_performance_indicator') }} as i
-inner join {{ ref('fct_performance_evaluation') }} as e on i.evaluation_id = e.evaluation_id
-inner join {{ ref('dim_document') }} as d on i.document_id = d.document_id
-left join {{ ref('fct_indicator_attainment') }} as a
+from {{ ref('fct_performance_indicator').include(database=False) }} as i
+inner join {{ ref('fct_performance_evaluation').include(database=False) }} as e on i.evaluation_id = e.evaluation_id
+inner join {{ ref('dim_document').include(database=False) }} as d on i.document_id = d.document_id
+left join {{ ref('fct_indicator_attainment').include(database=False) }} as a
     on i.evaluation_id = a.evaluation_id and i.row_order = a.row_order

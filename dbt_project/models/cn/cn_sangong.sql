@@ -15,5 +15,5 @@ select
     s.value_raw as 原文,
     s.page as 页码,
     s.document_id as 文档标识
-from {{ ref('fct_sangong') }} as s
-inner join {{ ref('dim_document') }} as d on s.document_id = d.document_id
+from {{ ref('fct_sangong').include(database=False) }} as s
+inner join {{ ref('dim_document').include(database=False) }} as d on s.document_id = d.document_id
