@@ -14,9 +14,10 @@ $(BIN)/yusuan: pyproject.toml
 run: $(BIN)/yusuan          ## install, then ingest the bundled samples and publish warehouse/yusuan.duckdb
 	$(BIN)/yusuan run
 
-test: $(BIN)/yusuan         ## install, then lint and run the test suite
+test: $(BIN)/yusuan         ## install, then lint (Python and the dbt SQL) and run the test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/sqlfluff lint dbt_project/models dbt_project/tests
 	$(BIN)/pytest
 
 dagster: $(BIN)/yusuan      ## the Dagster UI on http://127.0.0.1:3000 (assets, checks, sensor, schedule)

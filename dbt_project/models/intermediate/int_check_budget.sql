@@ -27,8 +27,11 @@ stated_twice as (
         max(case when source = 'text' then amount_wan end) as in_text,
         min(page) as page
     from {{ ref('stg_budget_line') }}
-    where line_code in ('basic_expenditure', 'personnel_expenditure', 'public_expenditure', 'project_expenditure',
-        'total_income', 'total_expenditure', 'grand_total', 'government_procurement')
+    where
+        line_code in (
+            'basic_expenditure', 'personnel_expenditure', 'public_expenditure', 'project_expenditure',
+            'total_income', 'total_expenditure', 'grand_total', 'government_procurement'
+        )
     group by document_id, line_code, fiscal_year, measure
 )
 
@@ -36,8 +39,10 @@ select
     document_id,
     'basic_is_personnel_plus_public' as check_id,
     'warning' as severity,
-    format('{} {} {}: 人员经费 {} + 公用经费 {} = {}, but 基本支出 is stated as {}',
-        fiscal_year, measure, statement, personnel, public, personnel + public, basic) as message,
+    format(
+        '{} {} {}: 人员经费 {} + 公用经费 {} = {}, but 基本支出 is stated as {}',
+        fiscal_year, measure, statement, personnel, public, personnel + public, basic
+    ) as message,
     cast(personnel + public as varchar) as expected,
     cast(basic as varchar) as actual,
     page
@@ -51,8 +56,10 @@ select
     document_id,
     'basic_plus_project_exceeds_total' as check_id,
     'warning' as severity,
-    format('{} {} {}: 基本支出 {} + 项目支出 {} = {}, more than 支出合计 {}',
-        fiscal_year, measure, statement, basic, project, basic + project, total_expenditure) as message,
+    format(
+        '{} {} {}: 基本支出 {} + 项目支出 {} = {}, more than 支出合计 {}',
+        fiscal_year, measure, statement, basic, project, basic + project, total_expenditure
+    ) as message,
     cast(total_expenditure as varchar) as expected,
     cast(basic + project as varchar) as actual,
     page

@@ -18,9 +18,11 @@ select
     document_id,
     'execution_rate_mismatch' as check_id,
     'warning' as severity,
-    format('{} {}: 执行率 printed {}, but {} / {} = {}', scope, coalesce(project_name, ''),
+    format(
+        '{} {}: 执行率 printed {}, but {} / {} = {}', scope, coalesce(project_name, ''),
         execution_rate_reported, actual_wan, adjusted_budget_wan,
-        round(actual_wan / adjusted_budget_wan, 4)) as message,
+        round(actual_wan / adjusted_budget_wan, 4)
+    ) as message,
     cast(round(actual_wan / adjusted_budget_wan, 4) as varchar) as expected,
     cast(execution_rate_reported as varchar) as actual,
     page

@@ -1,6 +1,13 @@
 -- 功能分类 tables: a 类 (3-digit code) is the sum of its 款 (5 digits), a 款 the sum of its 项 (7 digits).
 with subjects as (
-    select document_id, fiscal_year, measure, line_code, line_name, amount_wan, page
+    select
+        document_id,
+        fiscal_year,
+        measure,
+        line_code,
+        line_name,
+        amount_wan,
+        page
     from {{ ref('stg_budget_line') }}
     where statement = 'by_function' and source = 'table' and regexp_matches(line_code, '^\d{3}(\d{2}){0,2}$')
 ),
@@ -31,8 +38,10 @@ select
     document_id,
     'function_class_sums' as check_id,
     'warning' as severity,
-    format('功能分类 {} {}: its {} sub-items sum to {}, but it is {}',
-        line_code, line_name, children, children_sum, amount_wan) as message,
+    format(
+        '功能分类 {} {}: its {} sub-items sum to {}, but it is {}',
+        line_code, line_name, children, children_sum, amount_wan
+    ) as message,
     cast(children_sum as varchar) as expected,
     cast(amount_wan as varchar) as actual,
     page

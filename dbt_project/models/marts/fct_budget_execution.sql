@@ -12,9 +12,11 @@ with lines as (
             order by source = 'text', statement, page nulls last
         ) as preference
     from {{ ref('stg_budget_line') }}
-    where line_code in ('total_income', 'total_expenditure', 'grand_total', 'fiscal_appropriation',
+    where line_code in (
+        'total_income', 'total_expenditure', 'grand_total', 'fiscal_appropriation',
         'general_public_budget', 'government_fund', 'basic_expenditure', 'personnel_expenditure',
-        'public_expenditure', 'project_expenditure', 'operating_expenditure_of_organs', 'government_procurement')
+        'public_expenditure', 'project_expenditure', 'operating_expenditure_of_organs', 'government_procurement'
+    )
 )
 
 select

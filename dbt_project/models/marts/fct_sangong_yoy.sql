@@ -10,7 +10,7 @@ with figures as (
         s.document_id,
         row_number() over (
             partition by k.department_key, s.category, s.measure, s.fiscal_year
-            order by (d.fiscal_year = s.fiscal_year) desc, d.fiscal_year desc, s.document_id
+            order by (d.fiscal_year = s.fiscal_year) desc, d.fiscal_year desc, s.document_id asc
         ) as preference
     from {{ ref('stg_sangong') }} as s
     inner join {{ ref('stg_document') }} as d on s.document_id = d.document_id
@@ -19,7 +19,8 @@ with figures as (
 ),
 
 chosen as (
-    select * from figures where preference = 1
+    select * from figures
+    where preference = 1
 )
 
 select
@@ -28,15 +29,15 @@ select
     cur.measure,
     cur.fiscal_year,
     cur.amount_wan,
-    prior.amount_wan as prior_amount_wan,
-    cast(cur.amount_wan - prior.amount_wan as decimal(18, 4)) as change_wan,
-    cast(round((cur.amount_wan - prior.amount_wan) / nullif(prior.amount_wan, 0), 4) as decimal(9, 4))
+    prev.amount_wan as prior_amount_wan,
+    cast(cur.amount_wan - prev.amount_wan as decimal(18, 4)) as change_wan,
+    cast(round((cur.amount_wan - prev.amount_wan) / nullif(prev.amount_wan, 0), 4) as decimal(9, 4))
         as change_rate,
     cur.document_id
 from chosen as cur
-left join chosen as prior
+left join chosen as prev
     on
-        cur.department_key = prior.department_key
-        and cur.category = prior.category
-        and cur.measure = prior.measure
-        and cur.fiscal_year = prior.fiscal_year + 1
+        cur.department_key = prev.department_key
+        and cur.category = prev.category
+        and cur.measure = prev.measure
+        and cur.fiscal_year = prev.fiscal_year + 1
