@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -22,6 +23,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument(
         "--warehouse", help="published DuckDB file (default: $YUSUAN_WAREHOUSE or warehouse/yusuan.duckdb)"
     )
+
+    run.add_argument(
+        "--postgres", metavar="DSN", help="then replicate marts to PostgreSQL (default: $YUSUAN_POSTGRES_DSN)"
+    )
+    run.add_argument("--reader-role", help="PostgreSQL role given read access (default: yusuan_reader)")
+
+    publish = commands.add_parser("publish", help="replicate marts and cn of the published warehouse to PostgreSQL")
+    publish.add_argument("--postgres", metavar="DSN", help="PostgreSQL connection (default: $YUSUAN_POSTGRES_DSN)")
+    publish.add_argument("--warehouse")
+    publish.add_argument("--reader-role", help="PostgreSQL role given read access (default: yusuan_reader)")
 
     query = commands.add_parser("query", help="run read-only SQL against the published warehouse")
     query.add_argument("sql")
@@ -41,7 +52,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "query":
         return _query(warehouse, args.sql, args.format)
+    if args.command == "publish":
+        dsn = settings.postgres_dsn(args.postgres)
+        if not dsn:
+            print("yusuan: publish needs --postgres DSN (or YUSUAN_POSTGRES_DSN)", file=sys.stderr)
+            return 2
+        return _replicate(warehouse, dsn, settings.reader_role(args.reader_role))
     return _export(warehouse, Path(args.parquet))
+
+
+def _replicate(warehouse: Path, dsn: str, role: str) -> int:
+    import duckdb
+
+    from warehouse.replica import replicate
+
+    try:
+        rows = replicate(warehouse, dsn, role)
+    except duckdb.Error as exc:
+        message = re.sub(r"(://[^:@/]+:)[^@/]+@", r"\1***@", str(exc))  # never print a password
+        print(f"yusuan: PostgreSQL replica not refreshed: {message}", file=sys.stderr)
+        return 1
+    print(f"replicated marts and cn to PostgreSQL ({sum(rows.values())} rows in {len(rows)} marts tables); "
+          f"read access for role {role}")  # fmt: skip
+    return 0
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -53,9 +86,9 @@ def _run(args: argparse.Namespace) -> int:
     settings.quiet_telemetry()
     from orchestration.run import run_pipeline
 
-    outcome = run_pipeline(landing, warehouse)
+    outcome = run_pipeline(landing, warehouse, args.postgres or "", args.reader_role or "")
     print(outcome.summary())
-    return 0 if outcome.published else 1
+    return 0 if outcome.published and not outcome.errors else 1
 
 
 def _connect_published(warehouse: Path):

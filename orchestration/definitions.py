@@ -4,7 +4,7 @@ from dagster import Definitions
 
 from orchestration.assets.ingest import extracted_documents, landing_files
 from orchestration.assets.marts import dbt_models, dbt_resource
-from orchestration.assets.publish import published_warehouse
+from orchestration.assets.publish import postgres_replica, published_warehouse
 from orchestration.assets.raw import raw_tables
 from orchestration.checks import gx_checks
 from orchestration.jobs import yusuan_job
@@ -12,13 +12,13 @@ from orchestration.resources import YusuanResource
 from orchestration.schedules import nightly
 from orchestration.sensors import landing_sensor
 
-ASSETS = [landing_files, extracted_documents, raw_tables, dbt_models, published_warehouse]
+ASSETS = [landing_files, extracted_documents, raw_tables, dbt_models, published_warehouse, postgres_replica]
 CHECKS = gx_checks()
 
 
-def resources(landing: str = "", warehouse: str = "") -> dict:
+def resources(landing: str = "", warehouse: str = "", postgres: str = "", reader_role: str = "") -> dict:
     return {
-        "yusuan": YusuanResource(landing=landing, warehouse=warehouse),
+        "yusuan": YusuanResource(landing=landing, warehouse=warehouse, postgres=postgres, reader_role=reader_role),
         "dbt": dbt_resource(),
     }
 

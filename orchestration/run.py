@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from warehouse.publish import build_path_for
 from warehouse.report import write_quality_report
 
 PUBLISHED = AssetKey(["warehouse", "published"])
+REPLICA = AssetKey(["warehouse", "postgres_replica"])
 EXTRACTED = AssetKey(["ingest", "extracted_documents"])
 
 
@@ -32,6 +34,7 @@ class RunOutcome:
     published: bool
     ingest: IngestSummary | None
     rows: dict[str, int] = field(default_factory=dict)
+    replicated: dict[str, int] | None = None
     gates: list[Gate] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -53,11 +56,21 @@ class RunOutcome:
         if self.published:
             lines.append(f"published {self.warehouse}")
             lines += [f"  marts.{table}: {n} rows" for table, n in sorted(self.rows.items())]
+            if self.replicated is not None:
+                lines.append(f"replicated marts and cn to PostgreSQL ({sum(self.replicated.values())} rows)")
         else:
             lines.append(f"NOT published: a blocking gate failed; {self.warehouse} is unchanged")
         lines.append(f"quality report: {report_file_for(self.warehouse)}")
         lines.append(f"log: {log_file_for(self.warehouse)}")
         return "\n".join(lines)
+
+
+def _root_cause(error) -> str:
+    """The innermost error of a step failure, first line, with any password in a DSN masked."""
+    while error.cause is not None:
+        error = error.cause
+    message = error.message.strip().splitlines()[0] if error.message.strip() else error.cls_name
+    return re.sub(r"(://[^:@/\s]+:)[^@/\s]+@", r"\1***@", message)
 
 
 def log_file_for(warehouse: Path) -> Path:
@@ -68,14 +81,14 @@ def report_file_for(warehouse: Path) -> Path:
     return warehouse.parent / "reports" / "quality.html"
 
 
-def run_pipeline(landing: Path, warehouse: Path) -> RunOutcome:
+def run_pipeline(landing: Path, warehouse: Path, postgres: str = "", reader_role: str = "") -> RunOutcome:
     """Materialize every asset and check; dbt's own output goes to logs/last_run.log beside the warehouse."""
     log = log_file_for(warehouse)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
         result = materialize(
             [*ASSETS, *CHECKS],
-            resources=resources(str(landing), str(warehouse)),
+            resources=resources(str(landing), str(warehouse), postgres, reader_role),
             instance=DagsterInstance.ephemeral(),
             raise_on_error=False,
             # failures are reported in the summary (and in full in the log): keep the console quiet
@@ -92,7 +105,7 @@ def run_pipeline(landing: Path, warehouse: Path) -> RunOutcome:
         for e in result.get_asset_check_evaluations()
     ]
     errors = [
-        f"{event.step_key}: {event.event_specific_data.error.message.strip()}"
+        f"{event.step_key}: {_root_cause(event.event_specific_data.error)}"
         for event in result.all_events
         if event.is_step_failure and event.event_specific_data and event.event_specific_data.error
     ]
@@ -108,6 +121,7 @@ def run_pipeline(landing: Path, warehouse: Path) -> RunOutcome:
         published=published,
         ingest=result.asset_value(EXTRACTED) if EXTRACTED in materialized else None,
         rows=result.asset_value(PUBLISHED) if published else {},
+        replicated=result.asset_value(REPLICA) if REPLICA in materialized else None,
         gates=gates,
         errors=errors,
     )

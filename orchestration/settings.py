@@ -27,3 +27,12 @@ def quiet_telemetry() -> None:
     os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+def postgres_dsn(value: str | None = None) -> str | None:
+    """The PostgreSQL replica to refresh after publishing, if any."""
+    return value or os.environ.get("YUSUAN_POSTGRES_DSN") or None
+
+
+def reader_role(value: str | None = None) -> str:
+    return value or os.environ.get("YUSUAN_POSTGRES_READER_ROLE") or "yusuan_reader"

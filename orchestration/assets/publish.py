@@ -2,10 +2,12 @@
 
 from dagster import AssetExecutionContext, asset
 
+from orchestration import settings
 from orchestration.assets.marts import dbt_models
 from orchestration.resources import YusuanResource
 from warehouse.connection import connect
 from warehouse.publish import publish
+from warehouse.replica import replicate
 
 MART_KEYS = sorted((key for key in dbt_models.keys if key.path[0] == "marts"), key=str)
 
@@ -28,4 +30,21 @@ def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) 
     finally:
         con.close()
     context.add_output_metadata({"path": str(yusuan.warehouse_file), **{f"rows.{t}": n for t, n in rows.items()}})
+    return rows
+
+
+@asset(
+    key=["warehouse", "postgres_replica"],
+    group_name="publish",
+    deps=[published_warehouse],
+    description="marts and cn replicated to PostgreSQL for BI tools, when YUSUAN_POSTGRES_DSN is set.",
+)
+def postgres_replica(context: AssetExecutionContext, yusuan: YusuanResource) -> dict[str, int] | None:
+    dsn = settings.postgres_dsn(yusuan.postgres)
+    if not dsn:
+        context.log.info("no PostgreSQL DSN (--postgres or YUSUAN_POSTGRES_DSN): no replica to refresh")
+        context.add_output_metadata({"replicated": False})
+        return None
+    rows = replicate(yusuan.warehouse_file, dsn, settings.reader_role(yusuan.reader_role))
+    context.add_output_metadata({"replicated": True, "rows": sum(rows.values())})
     return rows
