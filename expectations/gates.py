@@ -37,7 +37,11 @@ def _describe(result) -> str:
 
 def run_suite(build_path: Path, suite: ModuleType) -> GateResult:
     import great_expectations as gx
-    from great_expectations.data_context.types.base import ProgressBarsConfig
+    from great_expectations.data_context.types.base import (
+        DataContextConfig,
+        InMemoryStoreBackendDefaults,
+        ProgressBarsConfig,
+    )
 
     logging.getLogger("great_expectations").setLevel(logging.ERROR)
     name = suite.__name__.rsplit(".", 1)[-1]
@@ -47,7 +51,9 @@ def run_suite(build_path: Path, suite: ModuleType) -> GateResult:
         expectations = suite.expectations(con)
     finally:
         con.close()
-    context = gx.get_context(mode="ephemeral")
+    # in memory only: no Data Docs site (GX would otherwise leave a temporary folder per context)
+    config = DataContextConfig(store_backend_defaults=InMemoryStoreBackendDefaults(init_temp_docs_sites=False))
+    context = gx.get_context(mode="ephemeral", project_config=config)
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     batch = (
         context.data_sources.add_pandas("warehouse")

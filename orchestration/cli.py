@@ -28,6 +28,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--postgres", metavar="DSN", help="then replicate marts to PostgreSQL (default: $YUSUAN_POSTGRES_DSN)"
     )
     run.add_argument("--reader-role", help="PostgreSQL role given read access (default: yusuan_reader)")
+    run.add_argument("--workers", type=int, help="files read in parallel (default: $YUSUAN_WORKERS or one per core)")
 
     publish = commands.add_parser("publish", help="replicate marts and cn of the published warehouse to PostgreSQL")
     publish.add_argument("--postgres", metavar="DSN", help="PostgreSQL connection (default: $YUSUAN_POSTGRES_DSN)")
@@ -86,7 +87,10 @@ def _run(args: argparse.Namespace) -> int:
     settings.quiet_telemetry()
     from orchestration.run import run_pipeline
 
-    outcome = run_pipeline(landing, warehouse, args.postgres or "", args.reader_role or "")
+    if args.workers is not None and args.workers < 1:
+        print("yusuan: --workers must be at least 1", file=sys.stderr)
+        return 2
+    outcome = run_pipeline(landing, warehouse, args.postgres or "", args.reader_role or "", args.workers or 0)
     print(outcome.summary())
     return 0 if outcome.published and not outcome.errors else 1
 

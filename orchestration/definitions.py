@@ -16,9 +16,13 @@ ASSETS = [landing_files, extracted_documents, raw_tables, dbt_models, published_
 CHECKS = gx_checks()
 
 
-def resources(landing: str = "", warehouse: str = "", postgres: str = "", reader_role: str = "") -> dict:
+def resources(
+    landing: str = "", warehouse: str = "", postgres: str = "", reader_role: str = "", workers: int = 0
+) -> dict:
     return {
-        "yusuan": YusuanResource(landing=landing, warehouse=warehouse, postgres=postgres, reader_role=reader_role),
+        "yusuan": YusuanResource(
+            landing=landing, warehouse=warehouse, postgres=postgres, reader_role=reader_role, workers=workers
+        ),
         "dbt": dbt_resource(),
     }
 

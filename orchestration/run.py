@@ -81,14 +81,16 @@ def report_file_for(warehouse: Path) -> Path:
     return warehouse.parent / "reports" / "quality.html"
 
 
-def run_pipeline(landing: Path, warehouse: Path, postgres: str = "", reader_role: str = "") -> RunOutcome:
+def run_pipeline(
+    landing: Path, warehouse: Path, postgres: str = "", reader_role: str = "", workers: int = 0
+) -> RunOutcome:
     """Materialize every asset and check; dbt's own output goes to logs/last_run.log beside the warehouse."""
     log = log_file_for(warehouse)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
         result = materialize(
             [*ASSETS, *CHECKS],
-            resources=resources(str(landing), str(warehouse), postgres, reader_role),
+            resources=resources(str(landing), str(warehouse), postgres, reader_role, workers),
             instance=DagsterInstance.ephemeral(),
             raise_on_error=False,
             # failures are reported in the summary (and in full in the log): keep the console quiet

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from warehouse.connection import connect
+import duckdb
 
 _STYLE = """
 body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem;max-width:70rem;color:#222}
@@ -31,7 +31,8 @@ def write_quality_report(
     database: Path, gates: Sequence[tuple[str, str, bool, str]], published: bool, out: Path
 ) -> Path:
     """Write the report of the warehouse in `database`; `gates` are (check, table, passed, details)."""
-    con = connect(database, read_only=True)
+    # a plain read-only connection, as readers open the file: this process may hold one already
+    con = duckdb.connect(str(database), read_only=True)
     try:
         findings = con.execute(
             """SELECT coalesce(d.file_name, '(warehouse)'), d.extraction_status, f.severity, f.check_id,

@@ -9,6 +9,7 @@ from ingest import PARSER_VERSION
 from ingest.cache import ExtractionCache
 from ingest.discover import LandedFile, discover
 from ingest.isolation import process_all
+from ingest.progress import Progress
 from orchestration.resources import YusuanResource
 
 
@@ -36,7 +37,7 @@ def landing_files(context: AssetExecutionContext, yusuan: YusuanResource) -> lis
 @asset(
     key=["ingest", "extracted_documents"],
     group_name="ingest",
-    code_version=PARSER_VERSION,
+    code_version=PARSER_VERSION,  # a new parser shows the extraction (and all below it) as stale
     ins={"landing_files": AssetIn(["ingest", "landing_files"])},
     description="Each landed file read and extracted once per parser version, cached by content hash.",
 )
@@ -48,9 +49,11 @@ def extracted_documents(
     cached = {f.sha256: tables for f in landing_files if (tables := cache.get(f.sha256)) is not None}
     new = [f for f in landing_files if f.sha256 not in cached]
     now = datetime.now(UTC).replace(tzinfo=None)
+    progress = Progress(len(new))
     for landed, tables in process_all(new, now, workers=yusuan.worker_count):
         cache.put(landed.sha256, tables)
         cached[landed.sha256] = tables
+        progress.advance()
     summary.new = len(new)
     for landed in landing_files:
         tables = cached[landed.sha256]

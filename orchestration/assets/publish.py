@@ -1,6 +1,6 @@
 """Swap the checked build file in as the published warehouse."""
 
-from dagster import AssetExecutionContext, asset
+from dagster import AssetExecutionContext, RetryPolicy, asset
 
 from orchestration import settings
 from orchestration.assets.marts import dbt_models
@@ -20,8 +20,8 @@ MART_KEYS = sorted((key for key in dbt_models.keys if key.path[0] == "marts"), k
     description="The published DuckDB file: replaced atomically once every blocking gate passed.",
 )
 def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) -> dict[str, int]:
-    publish(yusuan.warehouse_file)
-    con = connect(yusuan.warehouse_file, read_only=True)
+    # counted in the build file before the swap: this process may itself hold the published file open
+    con = connect(yusuan.build_file, read_only=True)
     try:
         tables = [r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' ORDER BY 1"
@@ -29,6 +29,7 @@ def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) 
         rows = {t: con.execute(f"SELECT count(*) FROM marts.{t}").fetchone()[0] for t in tables}
     finally:
         con.close()
+    publish(yusuan.warehouse_file)
     context.add_output_metadata({"path": str(yusuan.warehouse_file), **{f"rows.{t}": n for t, n in rows.items()}})
     return rows
 
@@ -38,6 +39,7 @@ def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) 
     group_name="publish",
     deps=[published_warehouse],
     description="marts and cn replicated to PostgreSQL for BI tools, when YUSUAN_POSTGRES_DSN is set.",
+    retry_policy=RetryPolicy(max_retries=3, delay=10),  # a database restarting is transient
 )
 def postgres_replica(context: AssetExecutionContext, yusuan: YusuanResource) -> dict[str, int] | None:
     dsn = settings.postgres_dsn(yusuan.postgres)
