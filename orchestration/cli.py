@@ -29,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     run.add_argument("--reader-role", help="PostgreSQL role given read access (default: yusuan_reader)")
     run.add_argument("--workers", type=int, help="files read in parallel (default: $YUSUAN_WORKERS or one per core)")
+    run.add_argument("--dask", metavar="ADDRESS", help="read the files on this Dask cluster ($YUSUAN_DASK_SCHEDULER)")
 
     publish = commands.add_parser("publish", help="replicate marts and cn of the published warehouse to PostgreSQL")
     publish.add_argument("--postgres", metavar="DSN", help="PostgreSQL connection (default: $YUSUAN_POSTGRES_DSN)")
@@ -90,7 +91,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("yusuan: --workers must be at least 1", file=sys.stderr)
         return 2
-    outcome = run_pipeline(landing, warehouse, args.postgres or "", args.reader_role or "", args.workers or 0)
+    outcome = run_pipeline(
+        landing, warehouse, args.postgres or "", args.reader_role or "", args.workers or 0, args.dask or ""
+    )
     print(outcome.summary())
     return 0 if outcome.published and not outcome.errors else 1
 

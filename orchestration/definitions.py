@@ -17,11 +17,21 @@ CHECKS = gx_checks()
 
 
 def resources(
-    landing: str = "", warehouse: str = "", postgres: str = "", reader_role: str = "", workers: int = 0
+    landing: str = "",
+    warehouse: str = "",
+    postgres: str = "",
+    reader_role: str = "",
+    workers: int = 0,
+    dask: str = "",
 ) -> dict:
     return {
         "yusuan": YusuanResource(
-            landing=landing, warehouse=warehouse, postgres=postgres, reader_role=reader_role, workers=workers
+            landing=landing,
+            warehouse=warehouse,
+            postgres=postgres,
+            reader_role=reader_role,
+            workers=workers,
+            dask=dask,
         ),
         "dbt": dbt_resource(),
     }

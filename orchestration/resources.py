@@ -17,6 +17,7 @@ class YusuanResource(ConfigurableResource):
     landing: str = ""
     warehouse: str = ""
     workers: int = 0  # parallel extraction processes; 0: $YUSUAN_WORKERS or one per core
+    dask: str = ""  # Dask scheduler address; empty: $YUSUAN_DASK_SCHEDULER, or a local process pool
     postgres: str = ""  # replica DSN; empty: $YUSUAN_POSTGRES_DSN, or no replica
     reader_role: str = ""  # read-only PostgreSQL role; empty: $YUSUAN_POSTGRES_READER_ROLE or yusuan_reader
 

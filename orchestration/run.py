@@ -82,7 +82,7 @@ def report_file_for(warehouse: Path) -> Path:
 
 
 def run_pipeline(
-    landing: Path, warehouse: Path, postgres: str = "", reader_role: str = "", workers: int = 0
+    landing: Path, warehouse: Path, postgres: str = "", reader_role: str = "", workers: int = 0, dask: str = ""
 ) -> RunOutcome:
     """Materialize every asset and check; dbt's own output goes to logs/last_run.log beside the warehouse."""
     log = log_file_for(warehouse)
@@ -90,7 +90,7 @@ def run_pipeline(
     with log.open("w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
         result = materialize(
             [*ASSETS, *CHECKS],
-            resources=resources(str(landing), str(warehouse), postgres, reader_role, workers),
+            resources=resources(str(landing), str(warehouse), postgres, reader_role, workers, dask),
             instance=DagsterInstance.ephemeral(),
             raise_on_error=False,
             # failures are reported in the summary (and in full in the log): keep the console quiet

@@ -1,5 +1,6 @@
 """Discover the landing folder and extract each new document into the cache."""
 
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -8,6 +9,7 @@ from dagster import AssetExecutionContext, AssetIn, asset
 from ingest import PARSER_VERSION
 from ingest.cache import ExtractionCache
 from ingest.discover import LandedFile, discover
+from ingest.distributed import process_on_dask
 from ingest.isolation import process_all
 from ingest.progress import Progress
 from orchestration.resources import YusuanResource
@@ -50,7 +52,11 @@ def extracted_documents(
     new = [f for f in landing_files if f.sha256 not in cached]
     now = datetime.now(UTC).replace(tzinfo=None)
     progress = Progress(len(new))
-    for landed, tables in process_all(new, now, workers=yusuan.worker_count):
+    scheduler = yusuan.dask or os.environ.get("YUSUAN_DASK_SCHEDULER")
+    if scheduler:
+        context.log.info(f"extracting {len(new)} files on the Dask cluster at {scheduler}")
+    results = process_on_dask(new, now, scheduler) if scheduler else process_all(new, now, yusuan.worker_count)
+    for landed, tables in results:
         cache.put(landed.sha256, tables)
         cached[landed.sha256] = tables
         progress.advance()

@@ -52,3 +52,15 @@ def test_sensor_triggers_once_for_new_files(tmp_path, monkeypatch):
     assert len(first.run_requests) == 1 and first.run_requests[0].tags["yusuan/new_files"] == "2"
     again = landing_sensor.evaluate_tick(build_sensor_context(cursor=first.cursor))
     assert not again.run_requests
+
+
+def test_materialize_every_asset_with_the_dagster_cli(tmp_path):
+    env = {**os.environ, "DAGSTER_DISABLE_TELEMETRY": "1", "DAGSTER_HOME": str(tmp_path),
+           "YUSUAN_WAREHOUSE": str(tmp_path / "wh" / "yusuan.duckdb")}  # fmt: skip
+    shutil.copy(PROJECT / "dagster.yaml", tmp_path / "dagster.yaml")
+    dagster = shutil.which("dagster", path=os.path.dirname(sys.executable))
+    done = subprocess.run([dagster, "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"],
+                          cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "RUN_SUCCESS" in done.stderr
+    assert (tmp_path / "wh" / "yusuan.duckdb").exists()

@@ -128,3 +128,22 @@ def test_progress_on_a_terminal_and_silence_elsewhere():
             progress.advance()
     assert "parsed 3/3 documents" in terminal.getvalue() and "/s" in terminal.getvalue()
     assert pipe.getvalue() == ""
+
+
+def test_extraction_on_a_dask_cluster_gives_the_same_marts(landed, tmp_path):
+    from distributed import LocalCluster
+
+    landing, pooled = landed
+    warehouse = tmp_path / "dask" / "yusuan.duckdb"
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        code, out = run_cli("run", "--landing", str(landing), "--warehouse", str(warehouse), "--dask",
+                            cluster.scheduler_address)  # fmt: skip
+    assert code == 0, out
+    assert "2 seen, 2 new, 0 failed" in out
+    for table in ("fct_sangong", "fct_budget_line", "fct_performance_indicator", "fct_quality_finding"):
+        sql = f"SELECT * FROM marts.{table} ORDER BY ALL"
+        assert query(warehouse, sql) == query(pooled, sql), table
+    columns = "document_id, report_kind, department_name, fiscal_year, self_eval_score, extraction_status"
+    assert query(warehouse, f"SELECT {columns} FROM marts.dim_document ORDER BY 1") == query(
+        pooled, f"SELECT {columns} FROM marts.dim_document ORDER BY 1"
+    )
