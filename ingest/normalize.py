@@ -47,3 +47,7 @@ def join_lines(first: str, second: str) -> str:
 def compact(text: str) -> str:
     """Text with all whitespace and quote marks removed, for matching labels and phrases."""
     return re.sub(r"[\s\u3000\xa0“”\"'‘’「」]", "", unicodedata.normalize("NFKC", text))
+
+
+# a clause ends at a comma or semicolon, but not at the comma of a thousands separator ("1,186.40")
+CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d{3})|;")

@@ -35,6 +35,7 @@ class RunOutcome:
     ingest: IngestSummary | None
     rows: dict[str, int] = field(default_factory=dict)
     replicated: dict[str, int] | None = None
+    step_seconds: dict[str, float] = field(default_factory=dict)  # wall time of each Dagster step
     gates: list[Gate] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -87,11 +88,12 @@ def run_pipeline(
     """Materialize every asset and check; dbt's own output goes to logs/last_run.log beside the warehouse."""
     log = log_file_for(warehouse)
     log.parent.mkdir(parents=True, exist_ok=True)
+    instance = DagsterInstance.ephemeral()
     with log.open("w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
         result = materialize(
             [*ASSETS, *CHECKS],
             resources=resources(str(landing), str(warehouse), postgres, reader_role, workers, dask),
-            instance=DagsterInstance.ephemeral(),
+            instance=instance,
             raise_on_error=False,
             # failures are reported in the summary (and in full in the log): keep the console quiet
             run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
@@ -111,6 +113,11 @@ def run_pipeline(
         for event in result.all_events
         if event.is_step_failure and event.event_specific_data and event.event_specific_data.error
     ]
+    step_seconds = {
+        stats.step_key: stats.end_time - stats.start_time
+        for stats in instance.get_run_step_stats(result.run_id)
+        if stats.start_time and stats.end_time
+    }
     published = PUBLISHED in materialized
     built = warehouse if published else build_path_for(warehouse)
     if built.exists():
@@ -124,6 +131,7 @@ def run_pipeline(
         ingest=result.asset_value(EXTRACTED) if EXTRACTED in materialized else None,
         rows=result.asset_value(PUBLISHED) if published else {},
         replicated=result.asset_value(REPLICA) if REPLICA in materialized else None,
+        step_seconds=step_seconds,
         gates=gates,
         errors=errors,
     )

@@ -47,6 +47,9 @@ class Report:
     blocks: list[str | TableSpec | list[list[str]]]
     self_eval_score: int | None = None
     sangong: list[dict] = field(default_factory=list)  # truth rows: fiscal_year, measure, category, amount_wan
+    evaluations: list[dict] = field(default_factory=list)  # truth: scope, project_code, total_score, indicators
+    budget_lines: list[dict] = field(default_factory=list)  # truth: canonical lines the text states
+    headcount: list[dict] = field(default_factory=list)
 
     @property
     def truth(self) -> dict:
@@ -58,6 +61,9 @@ class Report:
                 "self_eval_score": self.self_eval_score,
             },
             "sangong": self.sangong,
+            "budget_lines": self.budget_lines,
+            "headcount": self.headcount,
+            "evaluations": self.evaluations,
         }
 
 
@@ -88,13 +94,18 @@ def hunan_dept_performance(department: str, year: int, score: int, sangong: tupl
             for (y, m), split in zip(columns, splits, strict=True)
         ]
     table.append(["政府采购金额", "——", "45.20", "43.86"])
+    satisfaction = str(score - 70)  # the other indicators score full marks: the total is the score
+    indicator_rows = [
+        ["产出指标", "数量指标", "督查督办事项办结数", "≥60次", "72次", "30", "30"],
+        ["产出指标", "数量指标", "发文数量", "≥300件", "326件", "20", "20"],
+        ["产出指标", "质量指标", "文件差错率", "≤1%", "0.5%", "20", "20"],
+        ["效益指标", "社会效益指标", "服务对象满意度", "≥95%", "98%", "30", satisfaction],
+    ]
     indicators = TableSpec(
         rows=[
             ["一级指标", "二级指标", "三级指标", "指标值", "完成值", "分值", "得分"],
-            ["产出指标", "数量指标", "督查督办事项办结数", "≥60次", "72次", "20", "20"],
-            ["产出指标", "数量指标", "发文数量", "≥300件", "326件", "10", "10"],
-            ["产出指标", "质量指标", "文件差错率", "≤1%", "0.5%", "10", "10"],
-            ["效益指标", "社会效益指标", "服务对象满意度", "≥95%", "98%", "10", "9"],
+            *indicator_rows,
+            ["总分", "", "", "", "", "100", str(score)],
         ],
         merges=((1, 3, 0, 0), (1, 2, 1, 1)),
     )
@@ -116,7 +127,34 @@ def hunan_dept_performance(department: str, year: int, score: int, sangong: tupl
         indicators,
         "填表人：           填报日期：          联系电话：",
     ]
-    return Report(department, year, "dept_performance", blocks, self_eval_score=score, sangong=truth)
+    evaluation = {
+        "scope": "department",
+        "total_score": score,
+        "indicators": [
+            dict(zip(("level1", "level2", "level3", "target_raw", "actual_raw", "weight", "score"), row, strict=True))
+            for row in indicator_rows
+        ],
+    }
+    report = Report(department, year, "dept_performance", blocks, self_eval_score=score, sangong=truth)
+    report.evaluations = [evaluation]
+    report.budget_lines = [
+        {
+            "fiscal_year": year,
+            "measure": "adjusted_budget",
+            "line_code": "general_public_budget",
+            "amount_wan": "1186.40",
+        },
+        {"fiscal_year": year, "measure": "actual", "line_code": "general_public_budget", "amount_wan": "1152.73"},
+        {
+            "fiscal_year": year,
+            "measure": "initial_budget",
+            "line_code": "government_procurement",
+            "amount_wan": "45.20",
+        },
+        {"fiscal_year": year, "measure": "actual", "line_code": "government_procurement", "amount_wan": "43.86"},
+    ]
+    report.headcount = [{"metric": "authorized", "headcount": 32}, {"metric": "actual", "headcount": 30}]
+    return report
 
 
 def final_accounts(department: str, year: int, budget: str, actual: str, prior: str) -> Report:
@@ -151,6 +189,79 @@ def final_accounts(department: str, year: int, budget: str, actual: str, prior: 
         )
     ]
     return Report(department, year, "final_accounts", blocks, sangong=truth)
+
+
+def budget_report(department: str, year: int, sangong: str) -> Report:
+    """部门预算: narrative totals and the “三公”经费 budget table with one column per category."""
+    split = _sangong_split(Decimal(sangong), Decimal("0.4"))
+    columns = ["total", "outbound_travel", "vehicle_total", "vehicle_operation", "reception"]
+    total = Decimal(sangong) * 40
+    blocks: list = [
+        f"{department}{year}年度部门预算",
+        "第一部分 部门概况",
+        f"{department}是县人民政府工作部门。",
+        f"第三部分 {year}年度部门预算情况说明",
+        "一、收支预算总体情况说明",
+        f"{department}{year}年度收入、支出预算总计{total}万元。",
+        "“三公”经费支出预算表",
+        TableSpec(
+            [
+                ["“三公”经费合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务用车运行维护费", "公务接待费"],
+                [str(split[c]) for c in columns],
+            ]
+        ),
+    ]
+    truth = [{"fiscal_year": year, "measure": "budget", "category": c, "amount_wan": str(split[c])} for c in columns]
+    lines = [{"fiscal_year": year, "measure": "initial_budget", "line_code": "grand_total", "amount_wan": str(total)}]
+    return Report(department, year, "budget", blocks, sangong=truth, budget_lines=lines)
+
+
+def project_self_evaluation(department: str, year: int, code: str, name: str, budget: str, spent: str) -> Report:
+    """Sichuan 项目支出绩效自评表: 年初预算/调整后预算数/预算执行数, 指标性质 and 度量单位 columns."""
+    rate = (Decimal(spent) / Decimal(budget) * 100).quantize(Decimal("0.01"))
+    indicators = [
+        ("产出指标", "数量指标", "开展专项督查", "≥", "12", "次", "14", "30", "30"),
+        ("产出指标", "质量指标", "工作任务完成率", "≥", "95", "%", "98", "20", "20"),
+        ("产出指标", "时效指标", "完成时限", "=", "12", "月", "12", "20", "20"),
+        ("满意度指标", "服务对象满意度指标", "服务对象满意度", "≥", "90", "%", "96", "20", "19"),
+    ]
+    header = "绩效指标(90分) 一级指标 二级指标 三级指标 指标性质 指标值 度量单位 完成值 权重 得分 未完成原因分析"
+    rows = [header.split()]
+    rows += [["", *row, ""] for row in indicators]
+    score = 10 + sum(int(r[-1]) for r in indicators)
+    blocks: list = [
+        f"部门预算项目支出绩效自评表({year}年度)",
+        TableSpec(
+            [
+                ["项目名称", f"{code}--{name}"],
+                ["主管部门", department, "实施单位", department],
+                [
+                    "预算执行情况(10分)",
+                    "年度预算数(万元)",
+                    "年初预算",
+                    "调整后预算数",
+                    "预算执行数",
+                    "预算执行率",
+                    "权重",
+                    "得分",
+                ],
+                ["", "总额", budget, budget, spent, f"{rate}%", "10", "10"],
+                *rows,
+                ["合计", "100", str(score)],
+            ]
+        ),
+    ]
+    evaluation = {
+        "scope": "project", "project_code": code, "project_name": name, "total_score": score,
+        "initial_budget_wan": budget, "adjusted_budget_wan": budget, "actual_wan": spent,
+        "execution_rate_reported": str((rate / 100).quantize(Decimal("0.0001"))),
+        "indicators": [
+            {"level1": r[0], "level2": r[1], "level3": r[2], "target_raw": f"{r[3]} {r[4]} {r[5]}",
+             "actual_raw": r[6], "weight": r[7], "score": r[8]}
+            for r in indicators
+        ],
+    }  # fmt: skip
+    return Report(department, year, "project_performance", blocks, evaluations=[evaluation])
 
 
 SAMPLES: dict[str, Report] = {

@@ -16,7 +16,7 @@ from ingest.document import Document
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import Record
 from ingest.extract.tables import has_year_measure_header, year_measure_cells
-from ingest.normalize import compact
+from ingest.normalize import CLAUSE_BREAK, compact
 
 # Canonical lines; the first pattern that matches nearest before the amount names the line.
 LINES: tuple[tuple[str, str], ...] = (
@@ -50,7 +50,7 @@ _MEASURE_WORDS = (
 )
 # "全年预算资金1013.19万元" under the heading "一般公共预算支出情况": the heading names the line.
 _UNNAMED = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?[^,;]{0,4}?(?:全年|年度)?(?:预算资金|实际支出|支出决算|决算数|预算数)为?$"
+    r"^(?:(?:19|20)\d{2}年度?)?[^,;]{0,4}?(?:全年|年度)?(?:预算资金|实际支出|支出决算|决算数|预算数|执行数)为?$"
 )
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[(][一二三四五六七八九十]+[)]|\d+、|第[一二三四五六七八九十]+部分)"
@@ -285,7 +285,7 @@ def _sentence(
     budget_document: bool,
 ) -> Iterator[Record]:
     year, measure = fiscal_year, None
-    for clause in re.split(r"[,;]|其中[:]?", sentence):
+    for clause in re.split(rf"{CLAUSE_BREAK.pattern}|其中:?", sentence):
         if m := re.match(r"^.{0,12}?((?:19|20)\d{2})年", clause):
             year = int(m.group(1))
         amount = _AMOUNT.search(clause)

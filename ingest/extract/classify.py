@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -56,7 +57,7 @@ def classify(doc: Document) -> Classification:
     kind_match = _KIND_RE.search(title) if title else _KIND_RE.search(body)
     return Classification(
         report_kind=kind_match.lastgroup if kind_match else None,
-        department_name=_department(title, texts),
+        department_name=_department(title, texts) or _form_department(doc),
         fiscal_year=_fiscal_year(title, after, body),
         self_eval_score=_score(body),
         self_eval_grade=(m.group(1) if (m := _GRADE.search(body)) else None),
@@ -109,6 +110,16 @@ def _department(title: str, texts: list[str]) -> str | None:
         match = _INTRODUCED_NAME.match(text) or _LABELLED_NAME.search(text)
         if match:
             return match.group("name")
+    return None
+
+
+def _form_department(doc: Document) -> str | None:
+    """A form without a title names its department in a row: 主管部门 | 中共…办公室."""
+    for table in doc.tables:
+        for row in table.rows:
+            for label, value in itertools.pairwise(row):
+                if compact(label) in ("主管部门", "预算部门名称", "市级预算部门名称", "预算部门、单位名称") and value:
+                    return re.sub(r"本级$", "", compact(value))
     return None
 
 

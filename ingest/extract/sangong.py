@@ -10,7 +10,7 @@ from ingest.document import Document, Paragraph
 from ingest.extract.numbers import NUMBER, parse_number, to_wan, unit_of
 from ingest.extract.records import Record, finding
 from ingest.extract.tables import year_measure_cells
-from ingest.normalize import compact
+from ingest.normalize import CLAUSE_BREAK, compact
 
 # Label → category; order matters: the vehicle total names both 购置 and 运行.
 _CATEGORIES: tuple[tuple[str, str], ...] = (
@@ -117,7 +117,7 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_
             continue
         for sentence in re.split(r"[。!?]", compact(paragraph.text)):
             category, year = None, fiscal_year
-            for clause in re.split(r"[,;]", sentence):
+            for clause in CLAUSE_BREAK.split(sentence):
                 if m := _LEADING_YEAR.match(clause):
                     year = int(m.group(1))
                 named = _CATEGORY_RE.search(clause)

@@ -1,0 +1,119 @@
+"""End to end on a generated corpus: wall time, peak memory, pages per second, time per stage, a second
+run with nothing new, accuracy against the truth files, and the floors set by bare PDF text extraction.
+
+    .venv/bin/python -m benchmarks.run N [--workers W]
+
+Generation is timed apart and not counted. The floors are single-process text extraction of the same
+PDFs with pdfplumber (the library yusuan reads with) and pypdfium2 (the fastest text layer here).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from benchmarks.accuracy import MARTS, Score, score_document
+
+
+def _floor_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
+    import pdfplumber
+
+    start, pages = time.perf_counter(), 0
+    for path in pdfs:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                pages += 1
+    return time.perf_counter() - start, pages
+
+
+def _floor_pdfium(pdfs: list[Path]) -> float:
+    import pypdfium2
+
+    start = time.perf_counter()
+    for path in pdfs:
+        document = pypdfium2.PdfDocument(path)
+        for page in document:
+            page.get_textpage().get_text_range()
+        document.close()
+    return time.perf_counter() - start
+
+
+def _stages(step_seconds: dict[str, float]) -> dict[str, float]:
+    stages = {"discover": 0.0, "read+extract": 0.0, "load": 0.0, "dbt": 0.0, "gates": 0.0, "publish": 0.0}
+    for step, seconds in step_seconds.items():
+        name = (
+            "gates" if "_gx_" in step else "read+extract" if "extracted_documents" in step else "discover"
+            if "landing_files" in step else "load" if "raw_tables" in step else "dbt" if "dbt_models" in step
+            else "publish"
+        )  # fmt: skip
+        stages[name] += seconds
+    return stages
+
+
+def _accuracy(root: Path, warehouse: Path) -> dict[str, Score]:
+    from ingest.cache import ExtractionCache
+    from ingest.discover import sha256_of
+    from orchestration.settings import cache_dir
+
+    cache = ExtractionCache(cache_dir(warehouse))
+    totals = {mart: Score() for mart in MARTS}
+    for truth in sorted((root / "truth").glob("*.yaml")):
+        golden = yaml.safe_load(truth.read_text(encoding="utf-8"))
+        tables = cache.get(sha256_of(root / "landing" / golden["file"]))
+        for mart, score in score_document(golden, tables).items():
+            totals[mart].add(score)
+    return totals
+
+
+def main(n: int, workers: int) -> None:
+    from orchestration.run import run_pipeline
+    from orchestration.settings import quiet_telemetry
+    from samples.corpus import generate
+
+    quiet_telemetry()
+    root = Path(tempfile.mkdtemp(prefix=f"yusuan-bench-{n}-"))
+    start = time.perf_counter()
+    generate(root, n)
+    generated = time.perf_counter() - start
+    pdfs = sorted((root / "landing").glob("*.pdf"))
+    plumber, pages = _floor_pdfplumber(pdfs)
+    pdfium = _floor_pdfium(pdfs)
+
+    warehouse = root / "warehouse" / "yusuan.duckdb"
+    start = time.perf_counter()
+    first = run_pipeline(root / "landing", warehouse, workers=workers)
+    first_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    second = run_pipeline(root / "landing", warehouse, workers=workers)
+    second_seconds = time.perf_counter() - start
+    assert first.published and second.published and second.ingest.new == 0, first.summary()
+
+    peak = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    stages = _stages(first.step_seconds)
+    accuracy = _accuracy(root, warehouse)
+    print(f"# {n} documents ({len(pdfs)} PDF, {pages} PDF pages), {workers} workers, {date.today()}, "
+          f"{platform.machine()} {os.cpu_count()} cores, generated in {generated:.1f} s")  # fmt: skip
+    print(f"first run: {first_seconds:.1f} s; second run (nothing new): {second_seconds:.1f} s "
+          f"({second_seconds / first_seconds:.1%}); peak memory {peak / 1024:.0f} MB")  # fmt: skip
+    print(f"floors on the PDFs: pdfplumber extract_text {plumber:.1f} s ({pages / plumber:.1f} pages/s), "
+          f"pypdfium2 {pdfium:.1f} s; yusuan end to end / pdfplumber floor: {first_seconds / plumber:.2f}")  # fmt: skip
+    print("stages: " + ", ".join(f"{k} {v:.1f} s ({v / first_seconds:.0%})" for k, v in stages.items()))
+    print("accuracy: " + ", ".join(
+        f"{mart} P={s.precision:.3f} R={s.recall:.3f}" for mart, s in accuracy.items() if s.expected))  # fmt: skip
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("n", type=int)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    args = parser.parse_args()
+    main(args.n, args.workers)

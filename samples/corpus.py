@@ -1,0 +1,83 @@
+"""A generated corpus of any size, for benchmarks: every kind of report, every format, with truth files.
+
+    python -m samples.corpus DIR N [--seed S]
+
+writes N reports under DIR/landing and, for each, DIR/truth/<file>.yaml in the golden-file shape
+(document, sangong, evaluations) that `benchmarks.accuracy` scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+from samples.generator import (
+    Report,
+    budget_report,
+    final_accounts,
+    hunan_dept_performance,
+    project_self_evaluation,
+    write,
+)
+
+COUNTIES = [
+    "湘阴县", "平江县", "汨罗市", "临湘市", "华容县", "岳阳县", "君山区", "云溪区", "南县", "桃江县", "安化县",
+    "赫山区", "资阳区", "马边彝族自治县", "夹江县", "井研县", "犍为县", "沐川县", "峨眉山市", "沙湾区",
+]  # fmt: skip
+BUREAUS = ["财政局", "审计局", "司法局", "民政局", "发展和改革局", "统计局", "农业农村局", "教育局", "卫生健康局"]
+FORMATS = (".pdf", ".docx", ".txt")
+
+
+def _money(rng: random.Random, low: float, high: float) -> str:
+    return str(Decimal(rng.uniform(low, high)).quantize(Decimal("0.01")))
+
+
+def reports(n: int, seed: int = 2026) -> Iterator[tuple[str, Report]]:
+    """`n` reports, cycling through the kinds and formats; the same seed gives the same corpus."""
+    rng = random.Random(seed)
+    for i in range(n):
+        department = f"{rng.choice(COUNTIES)}{rng.choice(BUREAUS)}"
+        year = rng.choice((2022, 2023, 2024))
+        kind = i % 4
+        if kind == 0:
+            report = hunan_dept_performance(
+                department, year, rng.randint(85, 99), tuple(_money(rng, 2, 30) for _ in range(3))
+            )
+        elif kind == 1:
+            budget = Decimal(_money(rng, 5, 20))
+            actual = str((budget * Decimal("0.8")).quantize(Decimal("0.01")))
+            report = final_accounts(department, year, str(budget), actual, _money(rng, 5, 20))
+        elif kind == 2:
+            report = budget_report(department, year, _money(rng, 5, 40))
+        else:
+            code = f"5111{rng.randint(10**16, 10**17 - 1)}"
+            budget = _money(rng, 10, 200)
+            report = project_self_evaluation(department, year, code, "专项业务工作经费", budget, budget)
+        yield f"{i:06d}_{kind}{FORMATS[i % 3]}", report
+
+
+def generate(directory: Path, n: int, seed: int = 2026) -> list[Path]:
+    landing, truth = directory / "landing", directory / "truth"
+    landing.mkdir(parents=True, exist_ok=True)
+    truth.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, report in reports(n, seed):
+        write(report, landing / name)
+        golden = {"file": name, **report.truth}
+        (truth / f"{name}.yaml").write_text(yaml.safe_dump(golden, allow_unicode=True), encoding="utf-8")
+        paths.append(landing / name)
+    return paths
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("directory", type=Path)
+    parser.add_argument("n", type=int)
+    parser.add_argument("--seed", type=int, default=2026)
+    args = parser.parse_args()
+    print(f"{len(generate(args.directory, args.n, args.seed))} reports in {args.directory / 'landing'}")
