@@ -6,6 +6,7 @@ file is never parsed twice; a new parser version makes every entry stale.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from datetime import datetime
@@ -36,6 +37,16 @@ class ExtractionCache:
         except (OSError, ValueError):
             return None
         return entry["tables"] if entry.get("parser_version") == PARSER_VERSION else None
+
+    def entry_digest(self, sha256: str) -> str | None:
+        """A digest of the cached entry when it is current (same parser version), else None."""
+        try:
+            data = self._path(sha256).read_bytes()
+        except OSError:
+            return None
+        if f'"parser_version": "{PARSER_VERSION}"'.encode() not in data[:200]:
+            return None
+        return hashlib.sha256(data).hexdigest()
 
     def put(self, sha256: str, tables: dict[str, list[Record]]) -> None:
         path = self._path(sha256)

@@ -85,17 +85,37 @@ def _run(args: argparse.Namespace) -> int:
         print(f"yusuan: landing folder {landing} does not exist", file=sys.stderr)
         return 2
     warehouse = settings.warehouse_file(args.warehouse)
-    settings.quiet_telemetry()
-    from orchestration.run import run_pipeline
-
     if args.workers is not None and args.workers < 1:
         print("yusuan: --workers must be at least 1", file=sys.stderr)
         return 2
+    # with --postgres the replica is refreshed even when the warehouse is up to date
+    if not args.postgres and _up_to_date(landing, warehouse):
+        return 0
+    settings.quiet_telemetry()
+    from orchestration.run import run_pipeline  # Dagster, dbt and GX take seconds to import
+
     outcome = run_pipeline(
         landing, warehouse, args.postgres or "", args.reader_role or "", args.workers or 0, args.dask or ""
     )
     print(outcome.summary())
     return 0 if outcome.published and not outcome.errors else 1
+
+
+def _up_to_date(landing: Path, warehouse: Path) -> bool:
+    """Nothing new, nothing gone, same code: the published warehouse is what a run would build."""
+    from ingest.cache import ExtractionCache
+    from ingest.discover import discover
+    from warehouse import fingerprint
+
+    files = discover(landing)
+    cache = ExtractionCache(settings.cache_dir(warehouse))
+    current = fingerprint.fingerprint(files, cache)
+    if current is None or current != fingerprint.published(warehouse):
+        return False
+    failed = sum(cache.get(f.sha256)["document"][0]["extraction_status"] == "failed" for f in files)
+    print(f"yusuan run: {landing}\ndocuments: {len(files)} seen, 0 new, {failed} failed\n"
+          f"nothing changed since the last run: {warehouse} is up to date")  # fmt: skip
+    return True
 
 
 def _connect_published(warehouse: Path):

@@ -21,7 +21,7 @@ def start_build(published: Path) -> Path:
     """A fresh, empty build file (leftovers of a killed run are discarded)."""
     build = build_path_for(published)
     build.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in (build, build.with_name(build.name + ".wal")):
+    for leftover in (build, build.with_name(build.name + ".wal"), build.with_name(build.name + ".fingerprint")):
         leftover.unlink(missing_ok=True)
     return build
 
@@ -33,4 +33,9 @@ def publish(published: Path) -> None:
     con.close()
     # A .wal left beside the published name by a crashed writer would be replayed onto the new file.
     published.with_name(published.name + ".wal").unlink(missing_ok=True)
+    # the old fingerprint goes first: a crash between the two renames must make the next run rebuild
+    published.with_name(published.name + ".fingerprint").unlink(missing_ok=True)
     os.replace(build, published)
+    built_from = build.with_name(build.name + ".fingerprint")
+    if built_from.exists():
+        os.replace(built_from, published.with_name(published.name + ".fingerprint"))

@@ -9,6 +9,8 @@ from ingest.discover import LandedFile
 from ingest.extract.records import RAW_TABLES
 from orchestration.assets.ingest import IngestSummary
 from orchestration.resources import YusuanResource
+from warehouse.fingerprint import fingerprint
+from warehouse.fingerprint import write as write_fingerprint
 from warehouse.load import load_raw
 from warehouse.publish import start_build
 
@@ -49,6 +51,10 @@ def raw_tables(
             tables["document"][0].update(file_name=landed.path.name, file_path=str(landed.path))
             yield tables
 
-    counts = load_raw(start_build(yusuan.warehouse_file), documents())
+    build = start_build(yusuan.warehouse_file)
+    counts = load_raw(build, documents())
+    built_from = fingerprint(landing_files, cache)
+    if built_from:
+        write_fingerprint(build, built_from)
     for key in RAW_KEYS:
         yield MaterializeResult(asset_key=key, metadata={"rows": counts[key.path[-1]]})

@@ -33,12 +33,22 @@ def _cache(warehouse: Path) -> dict[str, float]:
     return {p.name: p.stat().st_mtime_ns for p in settings.cache_dir(warehouse).rglob("*.json")}
 
 
-def test_a_run_with_nothing_new_reads_nothing(landed):
+def test_a_run_with_nothing_new_reads_nothing_and_rebuilds_nothing(landed):
     landing, warehouse = landed
-    before = _cache(warehouse)
+    before, published = _cache(warehouse), file_digest(warehouse)
     code, out = run_cli("run", "--landing", str(landing), "--warehouse", str(warehouse))
-    assert code == 0 and "2 seen, 0 new" in out
+    assert code == 0 and "2 seen, 0 new" in out and "is up to date" in out
     assert _cache(warehouse) == before  # no entry rewritten: nothing was parsed
+    assert file_digest(warehouse) == published
+
+
+def test_a_change_to_the_warehouse_code_rebuilds_from_the_cache(landed, monkeypatch):
+    landing, warehouse = landed
+    import warehouse.fingerprint as fingerprint
+
+    monkeypatch.setattr(fingerprint, "_code_digest", lambda: "a new dbt model")
+    code, out = run_cli("run", "--landing", str(landing), "--warehouse", str(warehouse))
+    assert code == 0 and "2 seen, 0 new" in out and "published" in out and "up to date" not in out
 
 
 def test_a_new_parser_version_re_extracts_everything(landed, monkeypatch):
