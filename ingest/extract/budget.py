@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ingest.document import Document
+from ingest.document import Document, Table
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import Record
 from ingest.extract.tables import has_year_measure_header, year_measure_cells
@@ -135,6 +135,14 @@ def _table_line(cell: str) -> str | None:
     return match.lastgroup if match and match.lastgroup != "other" else None
 
 
+def _statement_tables(doc: Document) -> Iterator[Table]:
+    """The tables of the 预算/决算 statements: not the 基础数据表 nor the 自评表, read on their own."""
+    for table in doc.tables:
+        cells = {compact(c) for row in table.rows for c in row}
+        if not has_year_measure_header(table.rows) and not cells & {"三级指标", "年初预算数", "年初预算"}:
+            yield table
+
+
 def _from_summary_tables(
     doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool
 ) -> Iterator[Record]:
@@ -142,10 +150,7 @@ def _from_summary_tables(
     if fiscal_year is None:
         return
     measure = "initial_budget" if budget_document else "actual"
-    for table in doc.tables:
-        cells = {compact(c) for row in table.rows for c in row}
-        if has_year_measure_header(table.rows) or cells & {"三级指标", "年初预算数", "年初预算"}:
-            continue  # 基础数据表 and 自评表 are read on their own
+    for table in _statement_tables(doc):
         unit = _table_unit(table.rows)
         for r, row in enumerate(table.rows):
             for i, cell in enumerate(row):
@@ -217,10 +222,7 @@ def _from_subject_tables(
     if fiscal_year is None:
         return
     measure = "initial_budget" if budget_document else "actual"
-    for table in doc.tables:
-        cells = {compact(c) for row in table.rows for c in row}
-        if has_year_measure_header(table.rows) or cells & {"三级指标", "年初预算数", "年初预算"}:
-            continue
+    for table in _statement_tables(doc):
         caption, unit = _caption(table.rows), _table_unit(table.rows)
         caption_line = next((code for code, word in _CAPTION_LINES if word in caption), None)
         for r, row in enumerate(table.rows):
