@@ -5,7 +5,7 @@ import great_expectations.expectations as gxe
 TABLE = "marts.fct_budget_line"
 COLUMNS = [
     "document_id", "statement", "line_code", "line_name", "measure", "fiscal_year", "amount_wan", "page",
-    "source", "value_raw",
+    "source", "value_raw", "part",
 ]  # fmt: skip
 
 

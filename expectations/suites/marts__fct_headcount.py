@@ -3,7 +3,7 @@
 import great_expectations.expectations as gxe
 
 TABLE = "marts.fct_headcount"
-COLUMNS = ["document_id", "metric", "headcount", "page", "source", "value_raw"]
+COLUMNS = ["document_id", "metric", "headcount", "page", "source", "value_raw", "part"]
 
 
 def expectations(con):

@@ -6,7 +6,7 @@ TABLE = "marts.fct_performance_evaluation"
 COLUMNS = [
     "evaluation_id", "document_id", "scope", "project_name", "project_code", "initial_budget_wan",
     "adjusted_budget_wan", "actual_wan", "execution_rate_reported", "execution_rate_calc", "total_score", "grade",
-    "page", "source",
+    "page", "source", "part",
 ]  # fmt: skip
 
 

@@ -6,7 +6,7 @@ TABLE = "marts.fct_performance_indicator"
 COLUMNS = [
     "evaluation_id", "document_id", "row_order", "level1", "level2", "level3", "target_raw", "target_operator",
     "target_value", "target_unit", "actual_raw", "actual_value", "actual_unit", "weight", "score",
-    "deviation_note", "page", "source", "value_raw",
+    "deviation_note", "page", "source", "value_raw", "part",
 ]  # fmt: skip
 
 

@@ -5,7 +5,7 @@ import great_expectations.expectations as gxe
 from expectations.suites.codes import SANGONG_CATEGORIES, SANGONG_MEASURES
 
 TABLE = "marts.fct_sangong"
-COLUMNS = ["document_id", "fiscal_year", "measure", "category", "amount_wan", "page", "source", "value_raw"]
+COLUMNS = ["document_id", "fiscal_year", "measure", "category", "amount_wan", "page", "source", "value_raw", "part"]
 
 
 def expectations(con):

@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
 from ingest.extract.checks import check_sangong_units, check_text
-from ingest.extract.classify import classify
+from ingest.extract.classify import classify, document_parts
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.numbers import parse_number
 from ingest.extract.performance import extract_performance
-from ingest.extract.records import RAW_TABLES, Record, finding
+from ingest.extract.records import BLOCK, RAW_TABLES, Record, finding
 from ingest.extract.regions import locate
 from ingest.extract.sangong import extract_sangong
 
@@ -93,12 +93,21 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += unread_tables(doc, document_id, facts)
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes
     document["extraction_status"] = "partial" if incomplete else "ok"
+    headcount = extract_headcount(doc, document_id)
+    part_of = document_parts(doc, kind.report_kind)
+    for record in (*sangong, *budget_lines, *evaluations, *indicators, *headcount):
+        record["part"] = part_of.get(id(record.pop(BLOCK, None)), kind.report_kind)
+    # a project's form is a 项目自评表 wherever it is attached (forms can share one table in an export)
+    projects = {e["evaluation_id"] for e in evaluations if e["scope"] == "project"}
+    for record in (*evaluations, *indicators):
+        if record["evaluation_id"] in projects and record["part"] != "special_fund_evaluation":
+            record["part"] = "project_performance"
     return Extraction(
         document=document,
         sangong=sangong,
         budget_line=budget_lines,
         evaluation=evaluations,
         indicator=indicators,
-        headcount=extract_headcount(doc, document_id),
+        headcount=headcount,
         finding=findings,
     )

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ingest.document import Document, Table
+from ingest.document import Block, Document, Paragraph, Table
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
-from ingest.extract.records import Record
+from ingest.extract.records import BLOCK, Record
 from ingest.extract.tables import has_year_measure_header, year_measure_cells
 from ingest.normalize import CLAUSE_BREAK, compact
 
@@ -118,7 +118,7 @@ def _from_basic_data(doc: Document, document_id: str) -> Iterator[Record]:
         ):
             yield _record(
                 document_id, "basic_data", code, label, measures[cell.measure_word], cell.fiscal_year,
-                to_wan(cell.amount, cell.unit), cell.raw, cell.page, "table",
+                to_wan(cell.amount, cell.unit), cell.raw, cell.page, "table", cell.table,
             )  # fmt: skip
 
 
@@ -164,7 +164,7 @@ def _from_summary_tables(
                     if amount is not None:
                         yield _record(
                             document_id, "summary", code, cell, measure, fiscal_year, to_wan(amount, unit),
-                            value, table.page_of(r), "table",
+                            value, table.page_of(r), "table", table,
                         )  # fmt: skip
                         break
 
@@ -232,14 +232,14 @@ def _from_subject_tables(
                 if amounts:
                     yield _record(
                         document_id, "summary", caption_line, caption, measure, fiscal_year,
-                        to_wan(parse_number(amounts[-1]), unit), amounts[-1], page, "table",
+                        to_wan(parse_number(amounts[-1]), unit), amounts[-1], page, "table", table,
                     )  # fmt: skip
                 continue
             for code, name, amount in _subjects(row):
                 statement = "basic_by_economic" if code.startswith("3") else "by_function"
                 yield _record(
                     document_id, statement, code, name, measure, fiscal_year, to_wan(parse_number(amount), unit),
-                    amount, page, "table",
+                    amount, page, "table", table,
                 )  # fmt: skip
 
 
@@ -254,16 +254,16 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_
         items = list(_FUNCTION_ITEM.finditer(text))
         for n, item in enumerate(items):
             yield from _function_item(item, text[item.end() : items[n + 1].start() if n + 1 < len(items) else None],
-                                      document_id, fiscal_year, paragraph.page)  # fmt: skip
+                                      document_id, fiscal_year, paragraph)  # fmt: skip
         if items:
             continue
         for sentence in re.split(r"[。!?]", text):
             yield from _sentence(
-                sentence, document_id, statement, heading_line, fiscal_year, paragraph.page, budget_document
+                sentence, document_id, statement, heading_line, fiscal_year, paragraph, budget_document
             )
 
 
-def _function_item(item: re.Match[str], rest: str, document_id: str, fiscal_year: int | None, page: int | None):
+def _function_item(item: re.Match[str], rest: str, document_id: str, fiscal_year: int | None, paragraph: Paragraph):
     """A 功能分类 item of the 决算说明: "…(类)…(款)…(项)…年初预算为X万元,支出决算为Y万元"."""
     name = "/".join(item.group(level).strip(":") for level in ("lei", "kuan", "xiang"))
     seen = set()
@@ -274,7 +274,9 @@ def _function_item(item: re.Match[str], rest: str, document_id: str, fiscal_year
         seen.add(measure)
         value = to_wan(Decimal(amount.group("number").replace(",", "")), amount.group("unit"))
         raw = amount.group("number") + amount.group("unit")
-        yield _record(document_id, "by_function", name, name, measure, fiscal_year, value, raw, page, "text")
+        yield _record(
+            document_id, "by_function", name, name, measure, fiscal_year, value, raw, paragraph.page, "text", paragraph
+        )
 
 
 def _sentence(
@@ -283,7 +285,7 @@ def _sentence(
     statement: str,
     heading_line: str | None,
     fiscal_year: int | None,
-    page: int | None,
+    paragraph: Paragraph,
     budget_document: bool,
 ) -> Iterator[Record]:
     year, measure = fiscal_year, None
@@ -315,13 +317,13 @@ def _sentence(
         yield _record(
             document_id, statement, code, label.group() if label else before, measure, year,
             to_wan(Decimal(amount.group("number").replace(",", "")), amount.group("unit")),
-            amount.group(), page, "text",
+            amount.group(), paragraph.page, "text", paragraph,
         )  # fmt: skip
 
 
 def _record(
     document_id: str, statement: str, code: str, name: str, measure: str, year: int | None,
-    amount: Decimal, raw: str, page: int | None, source: str,
+    amount: Decimal, raw: str, page: int | None, source: str, block: Block,
 ) -> Record:  # fmt: skip
     return {
         "document_id": document_id,
@@ -334,4 +336,5 @@ def _record(
         "value_raw": raw,
         "page": page,
         "source": source,
+        BLOCK: block,
     }

@@ -64,6 +64,42 @@ def classify(doc: Document) -> Classification:
     )
 
 
+def document_parts(doc: Document, main_kind: str | None) -> dict[int, str | None]:
+    """The kind of report part each block belongs to (keyed by id(block)).
+
+    A part starts at a title naming a kind and a year — a line without sentence punctuation, or a table's
+    caption row ("2023年度项目支出绩效自评表", "部门预算项目支出绩效自评表(2024年度)"); before the first,
+    the main kind.
+    """
+    parts: dict[int, str | None] = {}
+    current = main_kind
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            text = compact(block.text)
+        else:
+            first = [c for c in block.rows[0] if c] if block.rows else []
+            text = compact(first[0]) if first and len(set(first)) == 1 else ""
+        titled = text and len(text) <= 40 and re.search(r"(?:19|20)\d{2}", text) and not re.search(r"[。,;]", text)
+        if titled and (kind := _part_kind(text)):
+            current = kind
+        parts[id(block)] = current
+    return parts
+
+
+# A part title is read by precedence, not position: "单位预算整体和项目支出绩效自评表" is a self-evaluation.
+_PART_KINDS = (
+    ("special_fund_evaluation", re.compile(_KIND_PATTERNS[0][1])),
+    ("dept_performance", re.compile(rf"{_KIND_PATTERNS[2][1]}|整体.{{0,6}}绩效")),
+    ("project_performance", re.compile(_KIND_PATTERNS[1][1])),
+    ("final_accounts", re.compile(_KIND_PATTERNS[3][1])),
+    ("budget", re.compile(_KIND_PATTERNS[4][1])),
+)
+
+
+def _part_kind(title: str) -> str | None:
+    return next((kind for kind, pattern in _PART_KINDS if pattern.search(title)), None)
+
+
 def _title(texts: list[str]) -> tuple[str, str]:
     """The title: the first paragraph naming a report kind, with the short lines it wrapped from.
 

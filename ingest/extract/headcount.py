@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ingest.document import Document
-from ingest.extract.records import Record
+from ingest.document import Block, Document
+from ingest.extract.records import BLOCK, Record
 from ingest.normalize import compact
 
 # A total only: "行政编制25名" or "公务员22人" describe part of the staff, not the department's total.
@@ -33,7 +33,8 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
             values = table.rows[r + 1]
             for i, metric in columns.items():
                 if i < len(values) and values[i].isdigit():
-                    yield _record(document_id, metric, int(values[i]), values[i], table.page_of(r + 1), "table")
+                    page = table.page_of(r + 1)
+                    yield _record(document_id, metric, int(values[i]), values[i], page, "table", table)
 
 
 def _from_text(doc: Document, document_id: str) -> Iterator[Record]:
@@ -41,10 +42,13 @@ def _from_text(doc: Document, document_id: str) -> Iterator[Record]:
         text = compact(paragraph.text)
         for metric, pattern in _TEXT:
             for match in pattern.finditer(text):
-                yield _record(document_id, metric, int(match.group(1)), match.group(0), paragraph.page, "text")
+                raw = match.group(0)
+                yield _record(document_id, metric, int(match.group(1)), raw, paragraph.page, "text", paragraph)
 
 
-def _record(document_id: str, metric: str, headcount: int, raw: str, page: int | None, source: str) -> Record:
+def _record(
+    document_id: str, metric: str, headcount: int, raw: str, page: int | None, source: str, block: Block
+) -> Record:
     return {
         "document_id": document_id,
         "metric": metric,
@@ -52,4 +56,5 @@ def _record(document_id: str, metric: str, headcount: int, raw: str, page: int |
         "value_raw": raw,
         "page": page,
         "source": source,
+        BLOCK: block,
     }

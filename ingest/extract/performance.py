@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ingest.document import Document
+from ingest.document import Document, Table
 from ingest.extract.classify import Classification
 from ingest.extract.numbers import parse_number, to_wan
-from ingest.extract.records import Record, finding
+from ingest.extract.records import BLOCK, Record, finding
 from ingest.extract.targets import operator_of, parse_quantity
 from ingest.normalize import compact
 
@@ -100,6 +100,7 @@ class _Reader:
         self.header_width = 0
         self.funding: dict[str, int] | None = None
         self.levels: dict[str, str] = {}
+        self.table: Table | None = None  # the table being read
 
     def open(self, scope: str, name: str | None = None, page: int | None = None) -> _Evaluation:
         code = None
@@ -121,6 +122,7 @@ class _Reader:
                 "grade": self.kind.self_eval_grade if scope == "department" else None,
                 "page": page,
                 "source": "table",
+                BLOCK: self.table,
             }
         )
         self.evaluations.append(evaluation)
@@ -259,6 +261,7 @@ class _Reader:
                 "page": page,
                 "source": "table",
                 "value_raw": " | ".join(row),
+                BLOCK: self.table,
             }
         )
 
@@ -326,6 +329,7 @@ def _budget_lines(evaluation: _Evaluation, document_id: str, fiscal_year: int | 
                     "value_raw": raw,
                     "page": page,
                     "source": "table",
+                    BLOCK: record.get(BLOCK),
                 }
             )
     return lines
@@ -358,8 +362,10 @@ def extract_performance(
     previous: list[str] = []
     for table in doc.tables:
         for r, row in enumerate(table.rows):
+            reader.table = table
             reader.row(row, previous, table.page_of(r))
             previous = row
+    reader.table = None  # evaluations opened from here on come from the text
     evaluations = [e for e in reader.evaluations if e.indicators or e.record["total_score"] is not None]
     if kind.report_kind == "special_fund_evaluation" and not evaluations:
         evaluations += _narrative_project(doc, reader)

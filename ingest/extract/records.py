@@ -22,17 +22,20 @@ RAW_TABLES: dict[str, dict[str, str]] = {
     "sangong": {
         "document_id": "VARCHAR", "fiscal_year": "INTEGER", "measure": "VARCHAR", "category": "VARCHAR",
         "amount_wan": "VARCHAR", "value_raw": "VARCHAR", "page": "INTEGER", "source": "VARCHAR",
+        "part": "VARCHAR",
     },
     "budget_line": {
         "document_id": "VARCHAR", "statement": "VARCHAR", "line_code": "VARCHAR", "line_name": "VARCHAR",
         "measure": "VARCHAR", "fiscal_year": "INTEGER", "amount_wan": "VARCHAR", "value_raw": "VARCHAR",
         "page": "INTEGER", "source": "VARCHAR",
+        "part": "VARCHAR",
     },
     "evaluation": {
         "evaluation_id": "VARCHAR", "document_id": "VARCHAR", "scope": "VARCHAR", "project_name": "VARCHAR",
         "project_code": "VARCHAR", "initial_budget_wan": "VARCHAR", "adjusted_budget_wan": "VARCHAR",
         "actual_wan": "VARCHAR", "execution_rate_reported": "VARCHAR", "total_score": "VARCHAR",
         "grade": "VARCHAR", "page": "INTEGER", "source": "VARCHAR",
+        "part": "VARCHAR",
     },
     "indicator": {
         "evaluation_id": "VARCHAR", "document_id": "VARCHAR", "row_order": "INTEGER", "level1": "VARCHAR",
@@ -40,16 +43,23 @@ RAW_TABLES: dict[str, dict[str, str]] = {
         "target_value": "VARCHAR", "target_unit": "VARCHAR", "actual_raw": "VARCHAR", "actual_value": "VARCHAR",
         "actual_unit": "VARCHAR", "weight": "VARCHAR", "score": "VARCHAR", "deviation_note": "VARCHAR",
         "page": "INTEGER", "source": "VARCHAR", "value_raw": "VARCHAR",
+        "part": "VARCHAR",
     },
     "headcount": {
         "document_id": "VARCHAR", "metric": "VARCHAR", "headcount": "INTEGER", "value_raw": "VARCHAR",
         "page": "INTEGER", "source": "VARCHAR",
+        "part": "VARCHAR",
     },
     "finding": {
         "document_id": "VARCHAR", "check_id": "VARCHAR", "severity": "VARCHAR", "message": "VARCHAR",
         "expected": "VARCHAR", "actual": "VARCHAR", "page": "INTEGER",
     },
 }  # fmt: skip
+
+
+# Extractors note in each record the block it was read from, under this key; `extract` turns it into
+# the record's `part` (the kind of the report part the block belongs to) before anything is stored.
+BLOCK = "_block"
 
 
 def finding(

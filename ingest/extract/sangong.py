@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ingest.document import Document, Paragraph
+from ingest.document import Block, Document, Paragraph
 from ingest.extract.numbers import NUMBER, parse_number, to_wan, unit_of
-from ingest.extract.records import Record, finding
+from ingest.extract.records import BLOCK, Record, finding
 from ingest.extract.tables import year_measure_cells
 from ingest.normalize import CLAUSE_BREAK, compact
 
@@ -69,8 +69,9 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
         if category is not None:
             measure = _MEASURES[cell.measure_word]
             yield _record(
-                document_id, cell.fiscal_year, measure, category, cell.amount, cell.unit, cell.raw, cell.page, "table"
-            )
+                document_id, cell.fiscal_year, measure, category, cell.amount, cell.unit, cell.raw, cell.page, "table",
+                cell.table,
+            )  # fmt: skip
 
 
 def _from_grid(doc: Document, document_id: str, fiscal_year: int | None, default_measure: str) -> Iterator[Record]:
@@ -101,8 +102,9 @@ def _from_grid(doc: Document, document_id: str, fiscal_year: int | None, default
                 cell = table.rows[d][i] if i < len(table.rows[d]) else ""
                 if (amount := parse_number(cell)) is not None:
                     yield _record(
-                        document_id, fiscal_year, measure, category, amount, unit, cell, table.page_of(d), "table"
-                    )
+                        document_id, fiscal_year, measure, category, amount, unit, cell, table.page_of(d), "table",
+                        table,
+                    )  # fmt: skip
 
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:
@@ -144,12 +146,13 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_
                         raw,
                         paragraph.page,
                         "text",
+                        paragraph,
                     )
 
 
 def _record(
     document_id: str, year: int, measure: str, category: str, amount: Decimal, unit: str,
-    raw: str, page: int | None, source: str,
+    raw: str, page: int | None, source: str, block: Block,
 ) -> Record:  # fmt: skip
     return {
         "document_id": document_id,
@@ -160,4 +163,5 @@ def _record(
         "value_raw": raw,
         "page": page,
         "source": source,
+        BLOCK: block,
     }

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ingest.document import Document
+from ingest.document import Document, Table
 from ingest.extract.numbers import parse_number, unit_of
 from ingest.normalize import compact
 
@@ -23,6 +23,7 @@ class Cell:
     unit: str
     raw: str
     page: int | None
+    table: Table  # where it was read (for the part of the document it belongs to)
 
 
 def has_year_measure_header(rows: list[list[str]]) -> bool:
@@ -45,4 +46,4 @@ def year_measure_cells(doc: Document) -> Iterator[Cell]:
             for i, (year, word) in columns.items():
                 amount = parse_number(row[i]) if i < len(row) else None
                 if amount is not None:
-                    yield Cell(row[0], year, word, amount, unit, row[i], table.page_of(r))
+                    yield Cell(row[0], year, word, amount, unit, row[i], table.page_of(r), table)

@@ -139,3 +139,16 @@ def test_a_table_that_cannot_be_mapped_is_reported_with_page_and_title():
     unread = [f for f in findings if f["check_id"] == "table_not_read"]
     assert [f["page"] for f in unread] == [12]
     assert "page 12: table “2019年政府采购预算表" in unread[0]["message"]
+
+
+def test_each_fact_says_which_part_of_the_report_it_came_from():
+    tables = _tables("004_49c7c66149f159f0.txt")  # a 决算 with a 整体自评 and three 项目自评表
+    assert [(e["scope"], e["part"]) for e in tables["evaluation"]] == [
+        ("department", "dept_performance"),
+        *[("project", "project_performance")] * 3,
+    ]
+    assert {r["part"] for r in tables["sangong"]} == {"final_accounts"}
+    basic = {(r["amount_wan"], r["part"]) for r in tables["budget_line"] if r["line_code"] == "basic_expenditure"}
+    assert (Decimal("1250.1400"), "final_accounts") in basic
+    assert {i["part"] for i in tables["indicator"] if i["evaluation_id"].endswith("-2")} == {"project_performance"}
+    assert all("_block" not in r for rows in tables.values() for r in rows)

@@ -8,5 +8,6 @@ select
     amount_wan,
     page,
     source,
-    value_raw
+    value_raw,
+    part
 from {{ ref('stg_budget_line') }}

@@ -4,5 +4,6 @@ select
     headcount,
     page,
     source,
-    value_raw
+    value_raw,
+    part
 from {{ ref('stg_headcount') }}

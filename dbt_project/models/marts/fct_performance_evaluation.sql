@@ -12,5 +12,6 @@ select
     total_score,
     grade,
     page,
-    source
+    source,
+    part
 from {{ ref('stg_evaluation') }}

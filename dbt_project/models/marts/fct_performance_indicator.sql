@@ -17,5 +17,6 @@ select
     deviation_note,
     page,
     source,
-    value_raw
+    value_raw,
+    part
 from {{ ref('stg_indicator') }}

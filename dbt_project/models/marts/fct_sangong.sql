@@ -6,5 +6,6 @@ select
     amount_wan,
     page,
     source,
-    value_raw
+    value_raw,
+    part
 from {{ ref('stg_sangong') }}

@@ -8,5 +8,6 @@ select
     cast(amount_wan as decimal(18, 4)) as amount_wan,
     value_raw,
     page,
-    source
+    source,
+    part
 from {{ source('raw', 'budget_line') }}

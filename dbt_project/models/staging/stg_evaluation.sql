@@ -11,5 +11,6 @@ select
     cast(total_score as decimal(6, 2)) as total_score,
     grade,
     page,
-    source
+    source,
+    part
 from {{ source('raw', 'evaluation') }}

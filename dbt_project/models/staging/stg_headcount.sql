@@ -4,5 +4,6 @@ select
     headcount,
     value_raw,
     page,
-    source
+    source,
+    part
 from {{ source('raw', 'headcount') }}

@@ -17,5 +17,6 @@ select
     deviation_note,
     page,
     source,
+    part,
     value_raw
 from {{ source('raw', 'indicator') }}
