@@ -24,3 +24,8 @@ MEASURES = ["initial_budget", "adjusted_budget", "actual", "prior_actual"]
 SCOPES = ["department", "project"]
 OPERATORS = [">=", "<=", "=", ">", "<"]
 METRICS = ["authorized", "actual", "retired"]
+
+
+def values_of(con, table: str, column: str) -> list:
+    """The values a column holds, for expectations that a fact refers to a known document or evaluation."""
+    return [row[0] for row in con.execute(f"SELECT {column} FROM {table}").fetchall()]

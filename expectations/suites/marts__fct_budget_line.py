@@ -2,6 +2,8 @@
 
 import great_expectations.expectations as gxe
 
+from expectations.suites.codes import values_of
+
 TABLE = "marts.fct_budget_line"
 COLUMNS = [
     "document_id", "statement", "line_code", "line_name", "measure", "fiscal_year", "amount_wan", "page",
@@ -10,7 +12,7 @@ COLUMNS = [
 
 
 def expectations(con):
-    documents = [row[0] for row in con.execute("SELECT document_id FROM marts.dim_document").fetchall()]
+    documents = values_of(con, "marts.dim_document", "document_id")
     return [
         gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
         gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),

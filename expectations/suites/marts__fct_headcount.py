@@ -2,12 +2,14 @@
 
 import great_expectations.expectations as gxe
 
+from expectations.suites.codes import values_of
+
 TABLE = "marts.fct_headcount"
 COLUMNS = ["document_id", "metric", "headcount", "page", "source", "value_raw", "part"]
 
 
 def expectations(con):
-    documents = [row[0] for row in con.execute("SELECT document_id FROM marts.dim_document").fetchall()]
+    documents = values_of(con, "marts.dim_document", "document_id")
     return [
         gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
         gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),

@@ -2,6 +2,8 @@
 
 import great_expectations.expectations as gxe
 
+from expectations.suites.codes import values_of
+
 TABLE = "marts.fct_performance_evaluation"
 COLUMNS = [
     "evaluation_id", "document_id", "scope", "project_name", "project_code", "initial_budget_wan",
@@ -11,7 +13,7 @@ COLUMNS = [
 
 
 def expectations(con):
-    documents = [row[0] for row in con.execute("SELECT document_id FROM marts.dim_document").fetchall()]
+    documents = values_of(con, "marts.dim_document", "document_id")
     return [
         gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
         gxe.ExpectColumnValuesToBeUnique(column="evaluation_id"),

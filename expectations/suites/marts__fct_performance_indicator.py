@@ -2,6 +2,8 @@
 
 import great_expectations.expectations as gxe
 
+from expectations.suites.codes import values_of
+
 TABLE = "marts.fct_performance_indicator"
 COLUMNS = [
     "evaluation_id", "document_id", "row_order", "level1", "level2", "level3", "target_raw", "target_operator",
@@ -11,9 +13,7 @@ COLUMNS = [
 
 
 def expectations(con):
-    evaluations = [
-        row[0] for row in con.execute("SELECT evaluation_id FROM marts.fct_performance_evaluation").fetchall()
-    ]
+    evaluations = values_of(con, "marts.fct_performance_evaluation", "evaluation_id")
     return [
         gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
         gxe.ExpectColumnValuesToBeInSet(column="evaluation_id", value_set=evaluations),

@@ -2,14 +2,14 @@
 
 import great_expectations.expectations as gxe
 
-from expectations.suites.codes import SEVERITIES
+from expectations.suites.codes import SEVERITIES, values_of
 
 TABLE = "marts.fct_quality_finding"
 COLUMNS = ["document_id", "check_id", "severity", "message", "expected", "actual", "page"]
 
 
 def expectations(con):
-    documents = [row[0] for row in con.execute("SELECT document_id FROM marts.dim_document").fetchall()]
+    documents = values_of(con, "marts.dim_document", "document_id")
     return [
         gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
         gxe.ExpectColumnValuesToBeInSet(column="severity", value_set=SEVERITIES),

@@ -2,13 +2,13 @@
 
 import great_expectations.expectations as gxe
 
-from expectations.suites.codes import AMOUNT_PATTERN, SCOPES
+from expectations.suites.codes import AMOUNT_PATTERN, SCOPES, values_of
 
 TABLE = "raw.evaluation"
 
 
 def expectations(con):
-    documents = [row[0] for row in con.execute("SELECT document_id FROM raw.document").fetchall()]
+    documents = values_of(con, "raw.document", "document_id")
     return [
         gxe.ExpectColumnValuesToNotBeNull(column="evaluation_id"),
         gxe.ExpectColumnValuesToBeUnique(column="evaluation_id"),

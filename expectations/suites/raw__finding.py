@@ -2,13 +2,13 @@
 
 import great_expectations.expectations as gxe
 
-from expectations.suites.codes import SEVERITIES
+from expectations.suites.codes import SEVERITIES, values_of
 
 TABLE = "raw.finding"
 
 
 def expectations(con):
-    documents = [row[0] for row in con.execute("SELECT document_id FROM raw.document").fetchall()]
+    documents = values_of(con, "raw.document", "document_id")
     return [
         gxe.ExpectColumnValuesToNotBeNull(column="check_id"),
         gxe.ExpectColumnValuesToNotBeNull(column="message"),

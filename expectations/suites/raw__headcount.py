@@ -2,13 +2,13 @@
 
 import great_expectations.expectations as gxe
 
-from expectations.suites.codes import METRICS
+from expectations.suites.codes import METRICS, values_of
 
 TABLE = "raw.headcount"
 
 
 def expectations(con):
-    documents = [row[0] for row in con.execute("SELECT document_id FROM raw.document").fetchall()]
+    documents = values_of(con, "raw.document", "document_id")
     return [
         gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),
         gxe.ExpectColumnValuesToBeInSet(column="metric", value_set=METRICS),

@@ -2,13 +2,13 @@
 
 import great_expectations.expectations as gxe
 
-from expectations.suites.codes import AMOUNT_PATTERN, OPERATORS
+from expectations.suites.codes import AMOUNT_PATTERN, OPERATORS, values_of
 
 TABLE = "raw.indicator"
 
 
 def expectations(con):
-    evaluations = [row[0] for row in con.execute("SELECT evaluation_id FROM raw.evaluation").fetchall()]
+    evaluations = values_of(con, "raw.evaluation", "evaluation_id")
     return [
         gxe.ExpectColumnValuesToBeInSet(column="evaluation_id", value_set=evaluations),
         gxe.ExpectColumnValuesToNotBeNull(column="evaluation_id"),
