@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -71,8 +70,7 @@ def _replicate(warehouse: Path, dsn: str, role: str) -> int:
     try:
         rows = replicate(warehouse, dsn, role)
     except duckdb.Error as exc:
-        message = re.sub(r"(://[^:@/]+:)[^@/]+@", r"\1***@", str(exc))  # never print a password
-        print(f"yusuan: PostgreSQL replica not refreshed: {message}", file=sys.stderr)
+        print(f"yusuan: PostgreSQL replica not refreshed: {settings.mask_password(str(exc))}", file=sys.stderr)
         return 1
     print(f"replicated marts and cn to PostgreSQL ({sum(rows.values())} rows in {len(rows)} marts tables); "
           f"read access for role {role}")  # fmt: skip

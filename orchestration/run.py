@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from dagster import AssetKey, DagsterInstance, materialize
 
 from orchestration.assets.ingest import IngestSummary
 from orchestration.definitions import ASSETS, CHECKS, resources
+from orchestration.settings import mask_password
 from warehouse.publish import build_path_for
 from warehouse.report import write_quality_report
 
@@ -71,7 +71,7 @@ def _root_cause(error) -> str:
     while error.cause is not None:
         error = error.cause
     message = error.message.strip().splitlines()[0] if error.message.strip() else error.cls_name
-    return re.sub(r"(://[^:@/\s]+:)[^@/\s]+@", r"\1***@", message)
+    return mask_password(message)
 
 
 def log_file_for(warehouse: Path) -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -27,6 +28,11 @@ def quiet_telemetry() -> None:
     os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+
+
+def mask_password(text: str) -> str:
+    """Text that may quote a DSN, with the password replaced: errors are printed and logged."""
+    return re.sub(r"(://[^:@/\s]+:)[^@/\s]+@", r"\1***@", text)
 
 
 def postgres_dsn(value: str | None = None) -> str | None:
