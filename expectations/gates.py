@@ -25,14 +25,25 @@ class GateResult:
         return not self.failures
 
 
+def _exception(result) -> str | None:
+    """The first error GX met computing the expectation (e.g. a missing column), as one line."""
+    info = result.exception_info or {}
+    infos = [info] if "exception_message" in info else list(info.values())
+    messages = [i.get("exception_message") for i in infos if isinstance(i, dict) and i.get("raised_exception")]
+    return messages[0].strip().splitlines()[0] if messages and messages[0] else None
+
+
 def _describe(result) -> str:
     config = result.expectation_config
     kwargs = {k: v for k, v in config.kwargs.items() if k not in ("batch_id", "value_set")}
+    head = f"{config.type}({', '.join(f'{k}={v}' for k, v in kwargs.items())})"
+    if error := _exception(result):
+        return f"{head}: could not be evaluated: {error}"
     detail = result.result or {}
     sample = detail.get("partial_unexpected_list") or detail.get("observed_value")
     count = detail.get("unexpected_count")
     found = f"{count} unexpected, e.g. {sample[:3]}" if count else f"observed {sample}"
-    return f"{config.type}({', '.join(f'{k}={v}' for k, v in kwargs.items())}): {found}"
+    return f"{head}: {found}"
 
 
 def run_suite(build_path: Path, suite: ModuleType) -> GateResult:

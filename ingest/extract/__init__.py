@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
-from ingest.extract.checks import check_sangong_units, check_text
+from ingest.extract.checks import check_balance, check_sangong_units, check_text
 from ingest.extract.classify import classify, document_parts
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.numbers import parse_number
@@ -89,6 +89,7 @@ def extract(doc: Document, document: Record) -> Extraction:
         )
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
     findings += check_text(doc, document_id, kind.fiscal_year) + check_sangong_units(sangong, document_id)
+    findings += check_balance(doc, document_id)
     facts = [*sangong, *budget_lines, *indicators]
     findings += unread_tables(doc, document_id, facts)
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes

@@ -135,7 +135,7 @@ def _table_line(cell: str) -> str | None:
     return match.lastgroup if match and match.lastgroup != "other" else None
 
 
-def _statement_tables(doc: Document) -> Iterator[Table]:
+def statement_tables(doc: Document) -> Iterator[Table]:
     """The tables of the 预算/决算 statements: not the 基础数据表 nor the 自评表, read on their own."""
     for table in doc.tables:
         cells = {compact(c) for row in table.rows for c in row}
@@ -150,8 +150,8 @@ def _from_summary_tables(
     if fiscal_year is None:
         return
     measure = "initial_budget" if budget_document else "actual"
-    for table in _statement_tables(doc):
-        unit = _table_unit(table.rows)
+    for table in statement_tables(doc):
+        unit = table_unit(table.rows)
         for r, row in enumerate(table.rows):
             for i, cell in enumerate(row):
                 code = _table_line(cell)
@@ -173,7 +173,7 @@ _CAPTION_LINES = (("government_procurement", "政府采购"), ("operating_expend
 _SUBJECT_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 
 
-def _table_unit(rows: list[list[str]]) -> str:
+def table_unit(rows: list[list[str]]) -> str:
     """The money unit a table states in its first rows ("单位：元"), 万元 when it states none."""
     for row in rows[:3]:
         for cell in row:
@@ -222,8 +222,8 @@ def _from_subject_tables(
     if fiscal_year is None:
         return
     measure = "initial_budget" if budget_document else "actual"
-    for table in _statement_tables(doc):
-        caption, unit = _caption(table.rows), _table_unit(table.rows)
+    for table in statement_tables(doc):
+        caption, unit = _caption(table.rows), table_unit(table.rows)
         caption_line = next((code for code, word in _CAPTION_LINES if word in caption), None)
         for r, row in enumerate(table.rows):
             page = table.page_of(r)

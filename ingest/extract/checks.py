@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ingest.document import Document
-from ingest.extract.numbers import NUMBER
+from ingest.extract.budget import statement_tables, table_unit
+from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import Record, finding
 from ingest.normalize import compact
 
@@ -20,6 +21,7 @@ TOLERANCE_POINTS = Decimal("0.1")
 _AMOUNT = re.compile(rf"({NUMBER})万元")
 _CHANGE = re.compile(rf"(增加|减少)({NUMBER})万元[,,]?(增长|下降|减少|增加)({NUMBER})%")
 _PLACEHOLDER = re.compile(r"XX|××|下降\(增长\)|增长\(下降\)|小于\(大于\)|大于\(小于\)|增加\(减少\)|减少\(增加\)")
+_GRAND_TOTAL = re.compile(r"(?:[一二三四五六七八九十]+、)?(收入|支出)?(?:预算|决算)?总计")
 _YEAR_FIGURE = re.compile(r"((?:19|20)\d{2})年度?(?:部门|单位)?(?:预算|决算|收入|支出|收支)")
 
 
@@ -122,3 +124,39 @@ def check_sangong_units(sangong: list[Record], document_id: str) -> list[Record]
         for r in sangong
         if re.search(r"\d元$", r["value_raw"])
     ]
+
+
+def check_balance(doc: Document, document_id: str) -> list[Record]:
+    """A 收支总表 puts income on the left and expenditure on the right: its two 总计 are equal by design."""
+    findings = []
+    for table in statement_tables(doc):
+        unit = table_unit(table.rows)
+        for r, row in enumerate(table.rows):
+            totals = _grand_totals(row)
+            if len(totals) < 2:
+                continue
+            (income_label, income), (spending_label, spending) = totals[:2]
+            if abs(to_wan(income, unit) - to_wan(spending, unit)) > TOLERANCE_WAN:
+                findings.append(finding(
+                    document_id, "income_total_is_expenditure_total",
+                    f"收支总表: {income_label} {income} but {spending_label} {spending} ({unit}); they must be equal",
+                    expected=to_wan(income, unit), actual=to_wan(spending, unit), page=table.page_of(r),
+                ))  # fmt: skip
+    return findings
+
+
+def _grand_totals(row: list[str]) -> list[tuple[str, Decimal]]:
+    """(label, amount) of each 总计 of a row, its amount the first number right of it; a merged label repeated
+    in the next cell counts once."""
+    totals = []
+    for i, cell in enumerate(row):
+        label = compact(cell)
+        if not _GRAND_TOTAL.fullmatch(label) or (i and compact(row[i - 1]) == label):
+            continue
+        for value in row[i + 1 :]:
+            if _GRAND_TOTAL.fullmatch(compact(value)):
+                break
+            if (amount := parse_number(value)) is not None:
+                totals.append((label, amount))
+                break
+    return totals

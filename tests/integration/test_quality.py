@@ -107,6 +107,8 @@ def _corrupt(entry: dict, how: str) -> None:
         tables["sangong"][0]["value_raw"] = None
     elif how == "unknown_code":
         tables["sangong"][0]["category"] = "travel"
+    elif how == "unit_misread":  # a well-formed amount that no department's 三公 reaches: caught in the marts
+        tables["sangong"][0]["amount_wan"] = "50000"
 
 
 @pytest.mark.parametrize(
@@ -116,6 +118,11 @@ def _corrupt(entry: dict, how: str) -> None:
         ("amount_not_a_number", "raw/sangong gx_raw__sangong", "expect_column_values_to_match_regex(column=amount_wan"),
         ("missing_provenance", "raw/sangong gx_raw__sangong", "expect_column_values_to_not_be_null(column=value_raw)"),
         ("unknown_code", "raw/sangong gx_raw__sangong", "expect_column_values_to_be_in_set(column=category)"),
+        (
+            "unit_misread",
+            "marts/fct_sangong gx_marts__fct_sangong",
+            "expect_column_values_to_be_between(column=amount_wan",
+        ),
     ],
 )
 def test_error_gate_blocks_publication(published, tmp_path, how, gate, expectation):
