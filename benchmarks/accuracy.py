@@ -31,7 +31,7 @@ CANONICAL = {
     "operating_expenditure_of_organs", "government_procurement",
 }  # fmt: skip
 MARTS = ("dim_document", "fct_sangong", "fct_budget_line", "fct_headcount", "fct_performance_evaluation",
-         "fct_performance_indicator")  # fmt: skip
+         "fct_performance_indicator", "fct_quality_finding")  # fmt: skip
 
 
 @dataclass
@@ -75,8 +75,10 @@ def _match(expected: list[tuple], extracted: list[tuple]) -> Score:
     return Score(matched, len(extracted), len(expected))
 
 
-def _close(a: Decimal | None, b: Decimal | None) -> bool:
-    return a == b if a is None or b is None else abs(a - b) <= Decimal("0.01")
+def _close(a: object, b: object) -> bool:
+    if isinstance(a, Decimal) and isinstance(b, Decimal):
+        return abs(a - b) <= Decimal("0.01")
+    return a == b
 
 
 def golden_files() -> list[Path]:
@@ -88,7 +90,28 @@ def source_of(golden: dict, path: Path) -> Path:
     return CORPUS / name if "/" in name else CORPUS / "seeds" / name
 
 
-def score_document(golden: dict, tables: dict[str, list[dict]]) -> dict[str, Score]:
+def _value(text: object) -> Decimal | str | None:
+    try:
+        return None if text is None else Decimal(str(text))
+    except ArithmeticError:
+        return str(text)
+
+
+def _findings(golden: dict, findings: list[dict]) -> Score:
+    """Findings match on check_id, expected and actual (numbers compared as numbers). Only truth files that
+    list findings as records are scored: the seeds' golden files describe them in prose."""
+    truth = golden.get("findings") or []
+    if any(not isinstance(f, dict) for f in truth) or "findings" not in golden:
+        return Score()
+
+    def row(f: dict) -> tuple:
+        return (f["check_id"], _value(f.get("expected")), _value(f.get("actual")))
+
+    return _match([row(f) for f in truth], [row(f) for f in findings])
+
+
+def score_document(golden: dict, tables: dict[str, list[dict]], findings: list[dict] | None = None) -> dict[str, Score]:
+    """Scores per mart; `findings` are the document's rows of marts.fct_quality_finding (None: not scored)."""
     document = tables["document"][0]
     expected_doc = golden["document"]
     doc_ok = all(
@@ -142,6 +165,7 @@ def score_document(golden: dict, tables: dict[str, list[dict]]) -> dict[str, Sco
     extra = sum(len(rows) for rows in extracted_by_order[len(golden_evaluations) :])
     indicator.extracted += extra
     scores["fct_performance_indicator"] = indicator
+    scores["fct_quality_finding"] = _findings(golden, findings) if findings is not None else Score()
     return scores
 
 

@@ -37,51 +37,83 @@ def default_workers() -> int:
     return int(os.environ.get("YUSUAN_WORKERS") or os.cpu_count() or 1)
 
 
-def _child(conn: Connection, landed: LandedFile, ingested_at: datetime, limits: Limits) -> None:
+BATCH = 16  # files per forked process: forking once per file costs more than reading a small file
+
+
+def _child(conn: Connection, batch: Sequence[LandedFile], ingested_at: datetime, limits: Limits) -> None:
     # The limit is on address space, which starts with what the parent had mapped when it forked.
     with open("/proc/self/statm") as statm:
         mapped = int(statm.read().split()[0]) * resource.getpagesize()
     budget = mapped + limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
-    conn.send(process(landed, ingested_at))
+    for landed in batch:
+        conn.send(process(landed, ingested_at))
     conn.close()
     os._exit(0)  # skip the parent's atexit handlers
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.Process
+    batch: list[LandedFile]
+    done: int  # files of the batch answered so far
+    deadline: float  # for the file being read now
 
 
 def process_all(
     files: Sequence[LandedFile], ingested_at: datetime, workers: int = 1, limits: Limits | None = None
 ) -> Iterator[tuple[LandedFile, Tables]]:
-    """Yield (file, tables) for every file, in completion order."""
+    """Yield (file, tables) for every file, in completion order.
+
+    Each forked process reads a batch of files in turn; the time limit applies to each file. When a file
+    is stopped or kills its process, it is recorded as failed and the rest of its batch goes back in line.
+    """
     limits = limits or Limits.from_env()
+    workers = max(1, workers)
     context = multiprocessing.get_context("fork")
     pending = deque(files)
-    running: dict[Connection, tuple[multiprocessing.Process, LandedFile, float]] = {}
+    running: dict[Connection, _Worker] = {}
     while pending or running:
-        while pending and len(running) < max(1, workers):
-            landed = pending.popleft()
+        while pending and len(running) < workers:
+            size = min(BATCH, -(-len(pending) // workers))  # small runs still use every worker
+            batch = [pending.popleft() for _ in range(size)]
             receiver, sender = context.Pipe(duplex=False)
-            child = context.Process(target=_child, args=(sender, landed, ingested_at, limits), daemon=True)
+            child = context.Process(target=_child, args=(sender, batch, ingested_at, limits), daemon=True)
             child.start()
             sender.close()
-            running[receiver] = (child, landed, time.monotonic() + limits.seconds)
-        next_deadline = min(deadline for _, _, deadline in running.values())
+            running[receiver] = _Worker(child, batch, 0, time.monotonic() + limits.seconds)
+        next_deadline = min(worker.deadline for worker in running.values())
         for conn in wait(list(running), timeout=max(0.0, next_deadline - time.monotonic())):
-            child, landed, _ = running.pop(conn)
+            worker = running[conn]
             try:
                 tables = conn.recv()
-            except EOFError:  # died without answering: killed by the kernel, or a crash in C code
-                child.join()
-                reason = f"the reading process died (exit code {child.exitcode}); the file may be malformed"
-                tables = failed(landed, ingested_at, "extraction_crashed", reason)
-            conn.close()
-            child.join()
-            yield landed, tables
+            except EOFError:  # finished its batch, or died on the file it was reading
+                del running[conn]
+                conn.close()
+                worker.process.join()
+                if worker.done < len(worker.batch):
+                    reason = (f"the reading process died (exit code {worker.process.exitcode}); "
+                              "the file may be malformed")  # fmt: skip
+                    yield from _give_up(worker, pending, ingested_at, "extraction_crashed", reason)
+                continue
+            yield worker.batch[worker.done], tables
+            worker.done += 1
+            worker.deadline = time.monotonic() + limits.seconds
         now = time.monotonic()
-        for conn, (child, landed, deadline) in list(running.items()):
-            if now >= deadline:
-                child.kill()
-                child.join()
+        for conn, worker in list(running.items()):
+            if now >= worker.deadline:
+                worker.process.kill()
+                worker.process.join()
                 conn.close()
                 del running[conn]
                 reason = f"reading took longer than {limits.seconds:g} s and was stopped (YUSUAN_FILE_TIMEOUT)"
-                yield landed, failed(landed, ingested_at, "file_timeout", reason)
+                yield from _give_up(worker, pending, ingested_at, "file_timeout", reason)
+
+
+def _give_up(
+    worker: _Worker, pending: deque[LandedFile], ingested_at: datetime, check_id: str, reason: str
+) -> Iterator[tuple[LandedFile, Tables]]:
+    """The file being read failed; the files after it in the batch are read again by another process."""
+    landed = worker.batch[worker.done]
+    pending.extendleft(reversed(worker.batch[worker.done + 1 :]))
+    yield landed, failed(landed, ingested_at, check_id, reason)

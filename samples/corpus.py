@@ -3,7 +3,11 @@
     python -m samples.corpus DIR N [--seed S]
 
 writes N reports under DIR/landing and, for each, DIR/truth/<file>.yaml in the golden-file shape
-(document, sangong, evaluations) that `benchmarks.accuracy` scores.
+(document, sangong, budget_lines, headcount, evaluations, findings) that `benchmarks.accuracy` scores.
+
+Six kinds in turn: Hunan 部门整体自评 with 基础数据表, 决算 with the 三公 narrative, 部门预算, Sichuan 项目自评表,
+决算 with its 9 statements, national 项目自评表. In every third round of six, the last two carry every flaw
+their builder knows (sums that do not add up, a 收支总表 out of balance, a score above its weight, …).
 """
 
 from __future__ import annotations
@@ -24,6 +28,12 @@ from samples.generator import (
     project_self_evaluation,
     write,
 )
+from samples.statements import (
+    EVALUATION_FLAWS,
+    FINAL_ACCOUNTS_FLAWS,
+    final_accounts_statements,
+    national_project_evaluation,
+)
 
 COUNTIES = [
     "湘阴县", "平江县", "汨罗市", "临湘市", "华容县", "岳阳县", "君山区", "云溪区", "南县", "桃江县", "安化县",
@@ -43,7 +53,7 @@ def reports(n: int, seed: int = 2026) -> Iterator[tuple[str, Report]]:
     for i in range(n):
         department = f"{rng.choice(COUNTIES)}{rng.choice(BUREAUS)}"
         year = rng.choice((2022, 2023, 2024))
-        kind = i % 4
+        kind, flawed = i % 6, (i // 6) % 3 == 1
         if kind == 0:
             report = hunan_dept_performance(
                 department, year, rng.randint(85, 99), tuple(_money(rng, 2, 30) for _ in range(3))
@@ -54,10 +64,14 @@ def reports(n: int, seed: int = 2026) -> Iterator[tuple[str, Report]]:
             report = final_accounts(department, year, str(budget), actual, _money(rng, 5, 20))
         elif kind == 2:
             report = budget_report(department, year, _money(rng, 5, 40))
-        else:
+        elif kind == 3:
             code = f"5111{rng.randint(10**16, 10**17 - 1)}"
             budget = _money(rng, 10, 200)
             report = project_self_evaluation(department, year, code, "专项业务工作经费", budget, budget)
+        elif kind == 4:
+            report = final_accounts_statements(department, year, rng, FINAL_ACCOUNTS_FLAWS if flawed else ())
+        else:
+            report = national_project_evaluation(department, year, rng, EVALUATION_FLAWS if flawed else ())
         yield f"{i:06d}_{kind}{FORMATS[i % 3]}", report
 
 

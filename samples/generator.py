@@ -50,6 +50,7 @@ class Report:
     evaluations: list[dict] = field(default_factory=list)  # truth: scope, project_code, total_score, indicators
     budget_lines: list[dict] = field(default_factory=list)  # truth: canonical lines the text states
     headcount: list[dict] = field(default_factory=list)
+    findings: list[dict] = field(default_factory=list)  # truth: check_id, expected, actual of each contradiction
 
     @property
     def truth(self) -> dict:
@@ -64,6 +65,7 @@ class Report:
             "budget_lines": self.budget_lines,
             "headcount": self.headcount,
             "evaluations": self.evaluations,
+            "findings": self.findings,
         }
 
 
@@ -188,7 +190,11 @@ def final_accounts(department: str, year: int, budget: str, actual: str, prior: 
             "reception",
         )
     ]
-    return Report(department, year, "final_accounts", blocks, sangong=truth)
+    report = Report(department, year, "final_accounts", blocks, sangong=truth)
+    report.findings = [
+        {"check_id": "sangong_printed_in_yuan", "expected": str(b["total"]), "actual": f"{budget_yuan}元"}
+    ]
+    return report
 
 
 def budget_report(department: str, year: int, sangong: str) -> Report:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
@@ -37,7 +38,7 @@ def unread_tables(doc: Document, document_id: str, facts: list[Record]) -> list[
     repeats another's figures adds nothing new).
     """
     values = {n.normalize() for r in facts if (n := parse_number(str(r.get("value_raw") or ""))) is not None}
-    values |= {r["amount_wan"].normalize() for r in facts if r.get("amount_wan") is not None}
+    values |= {v.normalize() for r in facts for v in r.values() if isinstance(v, Decimal)}
     findings = []
     for table in doc.tables:
         # amounts only: codes (2013101) and counts are whole numbers, money is printed with decimals
@@ -90,7 +91,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
     findings += check_text(doc, document_id, kind.fiscal_year) + check_sangong_units(sangong, document_id)
     findings += check_balance(doc, document_id)
-    facts = [*sangong, *budget_lines, *indicators]
+    facts = [*sangong, *budget_lines, *evaluations, *indicators]
     findings += unread_tables(doc, document_id, facts)
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes
     document["extraction_status"] = "partial" if incomplete else "ok"

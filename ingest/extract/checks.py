@@ -18,7 +18,8 @@ from ingest.normalize import compact
 
 TOLERANCE_WAN = Decimal("0.01")
 TOLERANCE_POINTS = Decimal("0.1")
-_AMOUNT = re.compile(rf"({NUMBER})万元")
+# an amount that is a level, not a change ("减少0.29万元" is a change: it sums with signs, not as a part)
+_AMOUNT = re.compile(rf"(?<!增加)(?<!减少)(?<!降低)(?<!增长)(?<!下降)(?<!节约)(?<![\d.,])({NUMBER})万元")
 _CHANGE = re.compile(rf"(增加|减少)({NUMBER})万元[,,]?(增长|下降|减少|增加)({NUMBER})%")
 _PLACEHOLDER = re.compile(r"XX|××|下降\(增长\)|增长\(下降\)|小于\(大于\)|大于\(小于\)|增加\(减少\)|减少\(增加\)")
 _GRAND_TOTAL = re.compile(r"(?:[一二三四五六七八九十]+、)?(收入|支出)?(?:预算|决算)?总计")
@@ -79,7 +80,8 @@ def _parts(sentence: str, document_id: str, page: int | None) -> Iterator[Record
     total = _number(whole[-1])
     listed = sum((_number(p) for p in parts), Decimal(0))
     if abs(total - listed) > TOLERANCE_WAN:
-        name = next(p for p in reversed(re.split(r"[,;:]", head)) if p)[:40]
+        # the clause naming the whole; a comma between digits is a thousands separator, not a clause break
+        name = next(p for p in reversed(re.split(r"[;:]|,(?!\d{3})", head)) if p)[:40]
         yield finding(
             document_id, "parts_do_not_sum_to_total",
             f"{name}: the {len(parts)} parts listed after 其中 sum to {listed}万元, not {total}万元",

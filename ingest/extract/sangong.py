@@ -44,7 +44,7 @@ def extract_sangong(
     rows: dict[tuple, Record] = {}
     findings: list[Record] = []
     default = "budget" if budget_document else "actual"
-    found = [*_from_tables(doc, document_id), *_from_grid(doc, document_id, fiscal_year, default)]
+    found = [*_from_tables(doc, document_id), *_from_grid(doc, document_id, fiscal_year, default, findings)]
     for record in [*found, *_from_text(doc, document_id, fiscal_year, budget_document)]:
         key = (record["fiscal_year"], record["measure"], record["category"])
         kept = rows.setdefault(key, record)
@@ -74,11 +74,15 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
             )  # fmt: skip
 
 
-def _from_grid(doc: Document, document_id: str, fiscal_year: int | None, default_measure: str) -> Iterator[Record]:
+def _from_grid(
+    doc: Document, document_id: str, fiscal_year: int | None, default_measure: str, findings: list[Record]
+) -> Iterator[Record]:
     """三公 tables with one column per category (and per 预算数/决算数 where both are printed).
 
     A column's category is the most specific label above its figures; 小计/合计 under a group is the
     group. Without a 预算数/决算数 header the document's kind says which (a 预算 table holds budgets).
+    A row of figures narrower than its headers lost its empty cells in the export: its figures cannot be
+    placed under their columns, so they are left out with a finding (the text usually states them).
     """
     for table in doc.tables:
         if fiscal_year is None or not any("三公" in compact(c) for row in table.rows[:4] for c in row):
@@ -86,6 +90,16 @@ def _from_grid(doc: Document, document_id: str, fiscal_year: int | None, default
         first = next((r for r, row in enumerate(table.rows) if sum(parse_number(c) is not None for c in row) >= 2), 0)
         headers = table.rows[:first]
         unit = unit_of(" ".join(c for row in headers for c in row)) or "万元"
+        width = max((len(h) for h in headers), default=0)
+        for d in range(first, len(table.rows)):
+            row = table.rows[d]
+            if len(row) < width and sum(parse_number(c) is not None for c in row) >= 2:
+                findings.append(finding(
+                    document_id, "table_row_misaligned",
+                    f"三公 table: a row has {len(row)} cells under {width} columns (empty cells lost in the export); "
+                    f"its figures {' '.join(c for c in row if c)} are not placed",
+                    page=table.page_of(d),
+                ))  # fmt: skip
         for i in range(table.width):
             category, measure = None, default_measure
             for header in headers:
@@ -99,6 +113,8 @@ def _from_grid(doc: Document, document_id: str, fiscal_year: int | None, default
             if category is None:
                 continue
             for d in range(first, len(table.rows)):
+                if len(table.rows[d]) < width:
+                    continue
                 cell = table.rows[d][i] if i < len(table.rows[d]) else ""
                 if (amount := parse_number(cell)) is not None:
                     yield _record(

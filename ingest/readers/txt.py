@@ -3,6 +3,10 @@
 Convention (as in the corpus seeds): a line starting with TAB is a table cell; cells of one row follow
 each other and rows are separated by a blank line; a line without TAB right after a cell continues that
 cell (a wrapped cell); any other line is a paragraph, and ends the table.
+
+Web-page exports print a table row per line with cells between "|" ("产出指标 | 数量指标 | … |"): such
+lines are rows too, their trailing empty cells (merged cells' leftovers) dropped; a row of one cell is a
+paragraph (a form's title, a note).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 from ingest.document import Block, Document, Paragraph, Table, UnreadableFile
 from ingest.normalize import clean_cell, clean_text
 
+_PIPE_ROW = re.compile(r"^[^|]*\|.*\|\s*$|^[^|]+(?:\s\|\s[^|]*){2,}$")  # ends with "|", or 3+ cells
 _PARENTHETICAL = re.compile(r"^[(（][^()（）]{1,10}[)）]$")  # a score tag such as (50分)
 
 
@@ -46,7 +51,19 @@ def parse(text: str, file_name: str = "") -> Document:
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for i, line in enumerate(lines):
-        if line.startswith("\t"):
+        if not line.startswith("\t") and _PIPE_ROW.match(line):
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            while cells and not cells[-1]:
+                cells.pop()
+            if len(cells) > 1:
+                end_row()
+                rows.append([clean_cell(c) for c in cells])
+                prev = "blank"
+            elif cells:  # a row of one cell has no columns: a title ("…绩效自评表(2023年度) |") or a note
+                end_table()
+                blocks.append(Paragraph(clean_text(cells[0])))
+                prev = "paragraph"
+        elif line.startswith("\t"):
             row.append(line[1:])
             prev = "cell"
         elif not line.strip():
