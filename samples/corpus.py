@@ -72,7 +72,8 @@ def reports(n: int, seed: int = 2026) -> Iterator[tuple[str, Report]]:
             report = final_accounts_statements(department, year, rng, FINAL_ACCOUNTS_FLAWS if flawed else ())
         else:
             report = national_project_evaluation(department, year, rng, EVALUATION_FLAWS if flawed else ())
-        yield f"{i:06d}_{kind}{FORMATS[i % 3]}", report
+        # each round of six shifts the formats, so that every kind comes in every format
+        yield f"{i:06d}_{kind}{FORMATS[(i + i // 6) % 3]}", report
 
 
 def generate(directory: Path, n: int, seed: int = 2026) -> list[Path]:

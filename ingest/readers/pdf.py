@@ -202,13 +202,15 @@ def _page_blocks(page: Page, number: int) -> list[Block]:
         if any(any(cell for cell in row) for row in rows):
             placed.append((table.bbox[1], Table(rows=rows, page=number)))
 
+    boxes = [t.bbox for t in found]  # pdfplumber computes a table's bbox from its cells on every access
+
     def outside_tables(obj: dict) -> bool:
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return not any(t.bbox[0] <= x <= t.bbox[2] and t.bbox[1] <= y <= t.bbox[3] for t in found)
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     lines = _lines(page.filter(outside_tables) if found else page)
     # text never runs on across a ruled table
-    tops = sorted(t.bbox[1] for t in found)
+    tops = sorted(box[1] for box in boxes)
     groups: list[list[_Line]] = [[] for _ in range(len(tops) + 1)]
     for line in lines:
         groups[sum(line.top > top for top in tops)].append(line)
