@@ -88,6 +88,14 @@ def extract(doc: Document, document: Record) -> Extraction:
                 f"{doc.file_name}: no report title found (部门预算/决算/绩效自评/评价报告); is it a report?",
             )
         )
+    if kind.report_kind in ("dept_performance", "project_performance") and not evaluations:
+        findings.append(
+            finding(
+                document_id,
+                "evaluation_not_read",
+                f"{doc.file_name}: a self-evaluation report, but no 自评表 and no total score were read from it",
+            )
+        )
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
     findings += check_text(doc, document_id, kind.fiscal_year) + check_sangong_units(sangong, document_id)
     findings += check_balance(doc, document_id)

@@ -22,8 +22,12 @@ _KIND_RE = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KI
 
 _ORG_SUFFIX = r"(?:办公室|办公厅|委员会|局|厅|委|办|中心|院|所|站|队|馆|会|部|处|室|社|校|政府)"
 _NAME_AT_END = re.compile(rf"(?P<name>[\u4e00-\u9fff()]{{2,40}}{_ORG_SUFFIX})(?:部门|单位|本级|年度)*$")
-_INTRODUCED_NAME = re.compile(rf"^(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?:\(简称|是|系|为)")
-_LABELLED_NAME = re.compile(rf"(?:部门|单位)(?:名称)?:(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?=单位|$)")
+# "X(简称…)/是/系/为/下设…", and the heading "关于X2017年度…情况说明"
+_INTRODUCED_NAME = re.compile(rf"^(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?:\(简称|是|系|为|下设|内设)")
+_ABOUT_NAME = re.compile(rf"^关于(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?:19|20)\d{{2}}年")
+_LABELLED_NAME = re.compile(
+    rf"(?:部门|单位)(?:\(单位\))?(?:名称)?:(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?=单位|$)"
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})年度?")
 _SCORE = re.compile(r"(?:自评|评价)(?:结果)?得分?[为是:]?(\d{1,3}(?:\.\d+)?)分")
 _GRADE = re.compile(r"等级[为是:]?(优秀|良好|中|差)")
@@ -143,19 +147,22 @@ def _department(title: str, texts: list[str]) -> str | None:
         if match:
             return re.sub(r"^(?:关于|附件[一二三四五六七八九十\d]*)", "", match.group("name"))
     for text in texts:
-        match = _INTRODUCED_NAME.match(text) or _LABELLED_NAME.search(text)
+        match = _INTRODUCED_NAME.match(text) or _ABOUT_NAME.match(text) or _LABELLED_NAME.search(text)
         if match:
             return match.group("name")
     return None
 
 
 def _form_department(doc: Document) -> str | None:
-    """A form without a title names its department in a row: 主管部门 | 中共…办公室."""
-    for table in doc.tables:
-        for row in table.rows:
-            for label, value in itertools.pairwise(row):
-                if compact(label) in ("主管部门", "预算部门名称", "市级预算部门名称", "预算部门、单位名称") and value:
-                    return re.sub(r"本级$", "", compact(value))
+    """A form without a title names its department in a row: 主管部门 | 中共…办公室 (or, in a form flattened
+    to one cell per line, in the line after the label)."""
+    rows = [*(row for table in doc.tables for row in table.rows), [p.text for p in doc.paragraphs]]
+    for row in rows:
+        for label, value in itertools.pairwise(row):
+            if compact(label) in ("主管部门", "预算部门名称", "市级预算部门名称", "预算部门、单位名称") and value:
+                # "大英县司法局部门", "青神县发展和改革局本级": the unit's name without the qualifier
+                match = _NAME_AT_END.search(compact(value))
+                return match.group("name") if match else compact(value)
     return None
 
 

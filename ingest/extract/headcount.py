@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -12,10 +13,16 @@ from ingest.normalize import compact
 # A total only: "行政编制25名" or "公务员22人" describe part of the staff, not the department's total.
 _TEXT = (
     ("authorized", re.compile(r"(?<![政业勤])编制(?:数)?(?:为|共)?(\d{1,5})(?:名|人)")),
-    ("actual", re.compile(r"(?:实有人数|在职人数|在职)(?:为|共)?(\d{1,5})人")),
+    ("actual", re.compile(r"(?:实有人数|在职人数|在职(?:人员)?)(?:为|共)?(\d{1,5})人")),
     ("retired", re.compile(r"(?:离退休|退休)(?:人员|人数)?(?:为|共)?(\d{1,5})人")),
 )
 _HEADER = (("authorized", re.compile(r"^编制数")), ("actual", re.compile(r"实际在职人数|实有人数|在职人数")))
+# a form flattened to one cell per line: "人员编制" / "21" / "实有人数" / "21"
+_LABEL = (
+    ("authorized", re.compile(r"^(?:人员编制|编制数|编制人数)$")),
+    ("actual", re.compile(r"^(?:实有人数|在职人数)$")),
+    ("retired", re.compile(r"^离退休人数$")),
+)
 
 
 def extract_headcount(doc: Document, document_id: str) -> list[Record]:
@@ -38,7 +45,13 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
 
 
 def _from_text(doc: Document, document_id: str) -> Iterator[Record]:
-    for paragraph in doc.paragraphs:
+    paragraphs = doc.paragraphs
+    for paragraph, following in itertools.pairwise(paragraphs):
+        label, value = compact(paragraph.text), compact(following.text)
+        for metric, pattern in _LABEL:
+            if pattern.match(label) and value.isdigit():
+                yield _record(document_id, metric, int(value), f"{label} {value}", following.page, "text", following)
+    for paragraph in paragraphs:
         text = compact(paragraph.text)
         for metric, pattern in _TEXT:
             for match in pattern.finditer(text):

@@ -24,6 +24,7 @@ _DEPARTMENT_NAME = re.compile(r"(?:预算部门|部门|单位)(?:、单位)?名�
 _PROJECT_CODE = re.compile(r"^(?P<code>[0-9A-Z]{15,})\s*[-－—–]+\s*(?P<name>.+)$")
 _SCORE_TAG = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]+\)*$")
 _COLUMN_WORDS = re.compile(r"^(?:金额|功能分类|支出用途|合计|预算数|决算数)$")  # a header row, not a form
+_LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本|效果)指标$")
 _TOTAL_ROW = re.compile(r"^(?:总分|合计|总计|部门整体自评得分|自评得分合计)$")
 _BREAKDOWN = {
     "general_public_budget": re.compile(r"一般公共预算[:：]?(\d[\d,]*(?:\.\d+)?)"),
@@ -164,13 +165,19 @@ class _Reader:
     def _total_row(self, row: list[str], page: int | None) -> None:
         """ "总分 | 100 | 99": the score, after the full marks when both are printed."""
         numbers = [n for c in row if (n := _number(c)) is not None]
-        if numbers:
+        if len(numbers) == 1 and self.header and "nature" in self.header:
+            # the Sichuan form prints 合计 | full marks | score: a lone figure is the full marks, unscored
+            self.current.points_total, self.current.total_page = numbers[0], page
+        elif numbers:
             self.current.record["total_score"] = numbers[-1]
             self.current.points_total = numbers[0] if len(numbers) > 1 else None
             self.current.total_page = page
 
     def _funding_row(self, row: list[str]) -> None:
-        record, cols = self.current.record, self.funding
+        # the label (总额) sits just left of 年初预算; an export that lost a merged first column is shifted
+        label = next(i for i, c in enumerate(row[:3]) if compact(c) in ("年度资金总额", "总额"))
+        shift = label - (self.funding["initial"] - 1)
+        record, cols = self.current.record, {k: v + shift for k, v in self.funding.items()}
         for name, key in (
             ("initial", "initial_budget_wan"),
             ("adjusted", "adjusted_budget_wan"),
@@ -194,8 +201,8 @@ class _Reader:
                     )
 
     def _header(self, row: list[str], previous: list[str], page: int | None) -> None:
-        if self.current is None:
-            self.open("department", None, page)
+        if self.current is None:  # indicators without a name row: the document's kind says whose they are
+            self.open("project" if self.kind.report_kind == "project_performance" else "department", None, page)
         columns = _columns(row, _HEADER_KEYS)
         # the Sichuan scoring sheet prints 指标分值 and 部门打分 in the header row above
         above = {compact(c) for c in previous}
@@ -207,7 +214,13 @@ class _Reader:
         self.header, self.header_width, self.levels = columns, len(row), {}
 
     def _indicator(self, row: list[str], page: int | None) -> None:
-        shift = len(row) - self.header_width  # rows printed wider than their header align on the right
+        # rows printed wider than their header align on the right; a row that starts with its 一级指标
+        # (an export that lost the merged 绩效指标 column and trailing blanks) aligns on that
+        lead = next((i for i, c in enumerate(row[:3]) if _LEVEL1.match(_level(c))), None)
+        if lead is not None and "level1" in self.header and len(row) < self.header_width:
+            shift = lead - self.header["level1"]
+        else:
+            shift = len(row) - self.header_width
         cols = {k: v + shift for k, v in self.header.items()}
 
         def cell(name: str) -> str:
@@ -274,7 +287,7 @@ def _point_checks(evaluation: _Evaluation) -> list[Record]:
     weight, score = evaluation.funding_points
     weights = sum((r["weight"] for r in rows), weight or Decimal(0))
     scores = sum((r["score"] or Decimal(0) for r in rows), score or Decimal(0))
-    name = record["project_name"] or "部门整体"
+    name = record["project_name"] or ("部门整体" if record["scope"] == "department" else "项目")
     findings = []
     full = evaluation.points_total or Decimal(100)
     if weights != full:

@@ -17,7 +17,15 @@ from pathlib import Path
 from ingest.document import Block, Document, Paragraph, Table, UnreadableFile
 from ingest.normalize import clean_cell, clean_text
 
-_PIPE_ROW = re.compile(r"^[^|]*\|.*\|\s*$|^[^|]+(?:\s\|\s[^|]*){2,}$")  # ends with "|", or 3+ cells
+_PIPE_ROW = re.compile(r"^.*\|\s*$|^[^|]+(?:\s\|\s[^|]*){2,}$")  # ends with "|", or 3+ cells
+_FORM_HEADER = re.compile(r"^(?:三级指标|年初预算数?)$")
+_FORM_TITLE = re.compile(r"(?:自评表|决算表|预算表)(?:\((?:19|20)\d{2}年度\))?$")
+# the cells that begin a row of a 项目支出绩效自评表 (national and Sichuan 0013zp layouts)
+_ROW_START = re.compile(
+    r"^(?:报表编号|项目(?:支出)?名称|主管部门|项目基本情况|\d\.项目|预算执行情况|项目资金|年度资金总额|总额|其中[:：]"
+    r"|上年结转资金|财政专户管理资金|单位资金|其他资金|年度总体目标|绩效指标|(?:产出|效益|满意度|成本)指标(?:\(\d+分\))?$"
+    r"|合计$|总分$|评价结论|存在问题|改进措施|项目负责人|财务负责人)"
+)
 _PARENTHETICAL = re.compile(r"^[(（][^()（）]{1,10}[)）]$")  # a score tag such as (50分)
 
 
@@ -50,20 +58,19 @@ def parse(text: str, file_name: str = "") -> Document:
             rows = []
 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for i, line in enumerate(lines):
+    i = 0
+    while i < len(lines):
+        line = lines[i]
         if not line.startswith("\t") and _PIPE_ROW.match(line):
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            while cells and not cells[-1]:
-                cells.pop()
-            if len(cells) > 1:
-                end_row()
-                rows.append([clean_cell(c) for c in cells])
-                prev = "blank"
-            elif cells:  # a row of one cell has no columns: a title ("…绩效自评表(2023年度) |") or a note
-                end_table()
-                blocks.append(Paragraph(clean_text(cells[0])))
-                prev = "paragraph"
-        elif line.startswith("\t"):
+            end = i
+            while end < len(lines) and not lines[end].startswith("\t") and _PIPE_ROW.match(lines[end]):
+                end += 1
+            end_table()
+            blocks.extend(_pipe_blocks(lines[i:end]))
+            i, prev = end, "paragraph"
+            continue
+        i += 1
+        if line.startswith("\t"):
             row.append(line[1:])
             prev = "cell"
         elif not line.strip():
@@ -73,7 +80,7 @@ def parse(text: str, file_name: str = "") -> Document:
             prev = "blank"
         elif prev == "cell":
             row[-1] += line  # wrapped cell
-        elif rows and not row and _PARENTHETICAL.match(line.strip()) and _row_goes_on(lines, i + 1):
+        elif rows and not row and _PARENTHETICAL.match(line.strip()) and _row_goes_on(lines, i):
             # a cell with a blank line inside ("产出指标" / "" / "(50分)"): the row goes on
             row = rows.pop()
             row[-1] += line.strip()
@@ -86,6 +93,50 @@ def parse(text: str, file_name: str = "") -> Document:
             prev = "paragraph"
     end_table()
     return Document(file_name=file_name, file_format="txt", blocks=blocks)
+
+
+def _pipe_blocks(lines: list[str]) -> list[Block]:
+    """Consecutive "|" lines: a row per line; a row of one cell is a paragraph (a title, a note). A form
+    flattened to one cell per line ("项目名称 |", "|", …) is put back into rows where its template's rows start.
+    """
+    cells_per_line = [[c.strip() for c in line.strip().removesuffix("|").split("|")] for line in lines]
+    flat = all(len(cells) == 1 for cells in cells_per_line)
+    if flat and any(_FORM_HEADER.match(cells[0]) for cells in cells_per_line):
+        return _reflow([clean_cell(cells[0]) for cells in cells_per_line])
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    for cells in cells_per_line:
+        while cells and not cells[-1]:
+            cells.pop()  # trailing empty cells: leftovers of merged cells
+        if len(cells) > 1:
+            rows.append([clean_cell(c) for c in cells])
+        elif cells:
+            if rows:
+                blocks.append(Table(rows=rows))
+                rows = []
+            blocks.append(Paragraph(clean_text(cells[0])))
+    if rows:
+        blocks.append(Table(rows=rows))
+    return blocks
+
+
+def _reflow(cells: list[str]) -> list[Block]:
+    """A flattened 自评表: a new row at each cell that starts one in the template; titles stay paragraphs."""
+    blocks: list[Block] = []
+    rows: list[list[str]] = []
+    for cell in cells:
+        if _FORM_TITLE.search(cell):
+            if rows:
+                blocks.append(Table(rows=rows))
+                rows = []
+            blocks.append(Paragraph(cell))
+        elif not rows or _ROW_START.match(cell):
+            rows.append([cell])
+        else:
+            rows[-1].append(cell)
+    if rows:
+        blocks.append(Table(rows=rows))
+    return blocks
 
 
 def _row_goes_on(lines: list[str], i: int) -> bool:

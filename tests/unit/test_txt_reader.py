@@ -30,3 +30,29 @@ def test_gb18030_and_bom_are_decoded():
     text = "2023年度部门决算"
     assert decode(text.encode("gb18030")) == text
     assert decode("\ufeff".encode() + text.encode()) == text
+
+
+def test_pipe_rows_of_web_exports():
+    doc = parse("部门预算项目支出绩效自评表(2023年度) | ||||\n项目名称 | 会议经费 | ||\n总额 | 0.00 | 3.36 |\n说明。\n")
+    assert doc.blocks == [
+        Paragraph("部门预算项目支出绩效自评表(2023年度)"),  # a row of one cell is a title
+        Table(rows=[["项目名称", "会议经费"], ["总额", "0.00", "3.36"]]),  # trailing empty cells dropped
+        Paragraph("说明。"),
+    ]
+
+
+def test_form_flattened_to_one_cell_per_line_gets_its_rows_back():
+    lines = ["自评表(2023年度)", "项目名称", "X-会议经费", "绩效指标(90分)", "一级指标", "二级指标", "三级指标",
+             "指标值", "产出指标", "数量指标", "会议次数", "≥4次", "", "合计", "100"]  # fmt: skip
+    doc = parse("".join(f"{cell} |\n" if cell else "|\n" for cell in lines))
+    assert doc.blocks == [
+        Paragraph("自评表(2023年度)"),
+        Table(
+            rows=[
+                ["项目名称", "X-会议经费"],
+                ["绩效指标(90分)", "一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "会议次数", "≥4次", ""],
+                ["合计", "100"],
+            ]
+        ),
+    ]
