@@ -6,6 +6,8 @@ import os
 import re
 from pathlib import Path
 
+from warehouse.replica import DEFAULT_READER_ROLE
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SAMPLE_LANDING = PROJECT_DIR / "samples" / "landing"
 DEFAULT_WAREHOUSE = PROJECT_DIR / "warehouse" / "yusuan.duckdb"
@@ -41,4 +43,4 @@ def postgres_dsn(value: str | None = None) -> str | None:
 
 
 def reader_role(value: str | None = None) -> str:
-    return value or os.environ.get("YUSUAN_POSTGRES_READER_ROLE") or "yusuan_reader"
+    return value or os.environ.get("YUSUAN_POSTGRES_READER_ROLE") or DEFAULT_READER_ROLE

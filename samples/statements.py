@@ -27,7 +27,9 @@ ITEMS = {
 PROJECT_ITEMS = {"2010302"}
 PERSONNEL = (("30101", "基本工资"), ("30102", "津贴补贴"), ("30108", "机关事业单位基本养老保险缴费"))
 PUBLIC = (("30201", "办公费"), ("30211", "差旅费"), ("30217", "公务接待费"))
-FINAL_ACCOUNTS_FLAWS = ("function_sum", "unbalanced", "sangong_parts", "vehicle_parts", "basic_split")
+FINAL_ACCOUNTS_FLAWS = (
+    "function_sum", "function_text_sum", "unbalanced", "sangong_parts", "vehicle_parts", "basic_split",
+)  # fmt: skip
 EVALUATION_FLAWS = ("score_above_weight", "execution_rate")
 
 
@@ -179,6 +181,19 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
     if "basic_split" in flaws:
         findings.append(_finding("basic_is_personnel_plus_public", _q(stated_personnel + public), _q(basic)))
         findings.append(_finding("parts_do_not_sum_to_total", basic, stated_personnel + public))
+    # the 说明 lists each 类 with its share, then every 项 as 类/款/项 (a flawed report misstates a 类)
+    classes = {lei: _class_total(items, lei) for lei in CLASSES}
+    stated_classes = dict(classes)
+    if "function_text_sum" in flaws:
+        stated_classes["208"] += Decimal(1)
+        findings.append(_finding("function_class_sums", classes["208"], stated_classes["208"]))
+    shares = "；".join(
+        f"{CLASSES[lei]}{_f(amount)}万元，占{amount / total * 100:.2f}%" for lei, amount in stated_classes.items()
+    )
+    function_text = [
+        f"{n}.{CLASSES[i.codes[0]].removesuffix('支出')}（类）{i.names[1]}（款）{i.names[2]}（项）：支出决算为{_f(i.total)}万元。"
+        for n, i in enumerate(items, start=1)
+    ]
     blocks: list = [
         f"{department}{year}年度部门决算",
         "第一部分 部门概况",
@@ -203,6 +218,9 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
         "四、一般公共预算财政拨款基本支出决算情况说明",
         f"{year}年度一般公共预算财政拨款基本支出{_f(basic)}万元，其中：人员经费{_f(stated_personnel)}万元，"
         f"公用经费{_f(public)}万元。",
+        "五、一般公共预算财政拨款支出决算具体情况说明",
+        f"{year}年度一般公共预算财政拨款支出{_f(total)}万元，主要用于以下方面：{shares}。",
+        *function_text,
     ]  # fmt: skip
     truth_sangong = [
         {"fiscal_year": year, "measure": "budget", "category": c, "amount_wan": str(v)}

@@ -69,6 +69,15 @@ _FUNCTION_ITEM = re.compile(
     r"(?P<lei>[^()\d.、:,;。]+)\(类\)(?P<kuan>[^()]+(?:\([^()]*\))?[^()]*)\(款\)"
     r"(?P<xiang>[^()]+(?:\([^()]*\))?[^()]*)\(项\)"
 )
+# 功能分类 类 (2024 科目), as the 决算说明 lists them: "一般公共服务支出902.84万元，占72.22%"
+_CLASSES = (
+    "一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|社会保障和就业|卫生健康|节能环保|城乡社区"
+    "|农林水|交通运输|资源勘探工业信息等|商业服务业等|金融|援助其他地区|自然资源海洋气象等|住房保障|粮油物资储备"
+    "|灾害防治及应急管理|其他"
+)
+_CLASS_SHARE = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>(?:{_CLASSES})支出)(?P<number>{NUMBER})(?P<unit>万元|元|亿元),?占"
+)
 _ITEM_AMOUNT = re.compile(
     rf"(?P<measure>年初预算|调整后预算|全年预算|支出决算|决算|预算)(?:数)?为?(?P<number>{NUMBER})(?P<unit>万元|元|亿元)"
 )
@@ -257,6 +266,14 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_
                                       document_id, fiscal_year, paragraph)  # fmt: skip
         if items:
             continue
+        for share in _CLASS_SHARE.finditer(text):
+            name, raw = share.group("name"), share.group("number") + share.group("unit")
+            amount = to_wan(Decimal(share.group("number").replace(",", "")), share.group("unit"))
+            measure = "initial_budget" if budget_document else "actual"
+            yield _record(
+                document_id, "by_function", name, name, measure, fiscal_year, amount, raw, paragraph.page, "text",
+                paragraph,
+            )  # fmt: skip
         for sentence in re.split(r"[。!?]", text):
             yield from _sentence(
                 sentence, document_id, statement, heading_line, fiscal_year, paragraph, budget_document
