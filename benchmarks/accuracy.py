@@ -1,6 +1,6 @@
 """Extraction accuracy against golden files: precision and recall per mart and per document.
 
-    .venv/bin/python -m benchmarks.accuracy            # ../shared/golden (seeds) and tests/golden (PDFs)
+    .venv/bin/python -m benchmarks.accuracy            # tests/golden: the corpus seeds, PDFs and excerpts
 
 A golden file (YAML) lists what each mart should hold for one report, written from reading the report.
 A row matches when its keys match and its amount is within 0.01 万元 (scores and weights: exactly).
@@ -24,7 +24,7 @@ from ingest.pipeline import process
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-GOLDEN_DIRS = (ROOT.parent / "shared" / "golden", ROOT / "tests" / "golden")
+GOLDEN = ROOT / "tests" / "golden"
 CANONICAL = {
     "total_income", "total_expenditure", "grand_total", "fiscal_appropriation", "general_public_budget",
     "government_fund", "basic_expenditure", "personnel_expenditure", "public_expenditure", "project_expenditure",
@@ -82,12 +82,11 @@ def _close(a: object, b: object) -> bool:
 
 
 def golden_files() -> list[Path]:
-    return sorted(p for d in GOLDEN_DIRS if d.is_dir() for p in d.glob("*.yaml"))
+    return sorted(GOLDEN.glob("*.yaml"))
 
 
-def source_of(golden: dict, path: Path) -> Path:
-    name = golden["file"]
-    return CORPUS / name if "/" in name else CORPUS / "seeds" / name
+def source_of(golden: dict) -> Path:
+    return CORPUS / golden["file"]
 
 
 def _value(text: object) -> Decimal | str | None:
@@ -175,7 +174,7 @@ def evaluate(paths: Iterable[Path] | None = None) -> dict[str, dict[str, Score]]
     totals = {mart: Score() for mart in MARTS}
     for path in paths or golden_files():
         golden = yaml.safe_load(path.read_text(encoding="utf-8"))
-        source = source_of(golden, path)
+        source = source_of(golden)
         tables = process(LandedFile(source, sha256_of(source)), datetime(2026, 1, 1))
         results[source.name] = score_document(golden, tables)
         for mart, score in results[source.name].items():

@@ -9,7 +9,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 SHARED = PROJECT.parent / "shared"
 SEEDS = SHARED / "corpus" / "seeds"
 CORPUS_PDF = SHARED / "corpus" / "pdf"
-GOLDEN = SHARED / "golden"
+GOLDEN = PROJECT / "tests" / "golden"  # labels of the corpus documents, written from reading them
 
 
 def pytest_collection_modifyitems(config, items):

@@ -1,5 +1,4 @@
-"""Extraction measured against the golden labels: the seeds' (../shared/golden), the corpus PDFs' and the other
-provinces' excerpts' (tests/golden)."""
+"""Extraction measured against the golden labels (tests/golden) of the corpus seeds, PDFs and excerpts."""
 
 from decimal import Decimal
 
