@@ -94,7 +94,7 @@ def process_all(
                 if worker.done < len(worker.batch):
                     reason = (f"the reading process died (exit code {worker.process.exitcode}); "
                               "the file may be malformed")  # fmt: skip
-                    yield from _give_up(worker, pending, ingested_at, "extraction_crashed", reason)
+                    yield _give_up(worker, pending, ingested_at, "extraction_crashed", reason)
                 continue
             yield worker.batch[worker.done], tables
             worker.done += 1
@@ -107,13 +107,13 @@ def process_all(
                 conn.close()
                 del running[conn]
                 reason = f"reading took longer than {limits.seconds:g} s and was stopped (YUSUAN_FILE_TIMEOUT)"
-                yield from _give_up(worker, pending, ingested_at, "file_timeout", reason)
+                yield _give_up(worker, pending, ingested_at, "file_timeout", reason)
 
 
 def _give_up(
     worker: _Worker, pending: deque[LandedFile], ingested_at: datetime, check_id: str, reason: str
-) -> Iterator[tuple[LandedFile, Tables]]:
+) -> tuple[LandedFile, Tables]:
     """The file being read failed; the files after it in the batch are read again by another process."""
     landed = worker.batch[worker.done]
     pending.extendleft(reversed(worker.batch[worker.done + 1 :]))
-    yield landed, failed(landed, ingested_at, check_id, reason)
+    return landed, failed(landed, ingested_at, check_id, reason)

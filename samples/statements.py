@@ -30,6 +30,8 @@ PUBLIC = (("30201", "办公费"), ("30211", "差旅费"), ("30217", "公务接�
 FINAL_ACCOUNTS_FLAWS = (
     "function_sum", "function_text_sum", "unbalanced", "sangong_parts", "vehicle_parts", "basic_split",
 )  # fmt: skip
+# the 三公 table's column groups, left to right (each with 预算数 and 决算数)
+SANGONG_COLUMNS = ("total", "outbound_travel", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
 EVALUATION_FLAWS = ("score_above_weight", "execution_rate")
 
 
@@ -83,6 +85,7 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
     budget = dict(zip(("outbound_travel", "vehicle_purchase", "vehicle_operation", "reception"),
                       _split(sangong_budget, (0, 0, 0.55)), strict=True))  # fmt: skip
     actual = {k: (v * Decimal("0.9")).quantize(CENT) for k, v in budget.items()}
+    classes = {lei: sum((i.total for i in items if i.codes[0] == lei), Decimal(0)) for lei in CLASSES}
     findings: list[dict] = []
 
     # 功能分类 rows: 类 and 款 are the sums of their 项 (unless the report mistypes one)
@@ -114,10 +117,10 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
 
     summary = [
         ["项目", "决算数", "项目", "决算数"],
-        ["一、一般公共预算财政拨款收入", _f(total), "一、一般公共服务支出", _f(_class_total(items, "201"))],
-        ["二、政府性基金预算财政拨款收入", "", "二、社会保障和就业支出", _f(_class_total(items, "208"))],
-        ["三、其他收入", "", "三、卫生健康支出", _f(_class_total(items, "210"))],
-        ["", "", "四、住房保障支出", _f(_class_total(items, "221"))],
+        ["一、一般公共预算财政拨款收入", _f(total), "一、一般公共服务支出", _f(classes["201"])],
+        ["二、政府性基金预算财政拨款收入", "", "二、社会保障和就业支出", _f(classes["208"])],
+        ["三、其他收入", "", "三、卫生健康支出", _f(classes["210"])],
+        ["", "", "四、住房保障支出", _f(classes["221"])],
         ["本年收入合计", _f(total), "本年支出合计", _f(total)],
         ["年初结转和结余", _f(carried), "年末结转和结余", _f(carried)],
         ["总计", _f(total + carried), "总计", _f(expenditure_total)],
@@ -136,7 +139,7 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
         ["年初财政拨款结转和结余", _f(carried), "年末财政拨款结转和结余", _f(carried)],
         ["总计", _f(total + carried), "总计", _f(total + carried)],
     ]
-    general = [row[:4] + row[4:5] + row[5:] for row in spending]
+    general = spending  # all of it is 一般公共预算财政拨款 here
     economic = [["科目编码", "", "科目名称", "决算数", "科目编码", "", "科目名称", "决算数"]]
     personnel_parts = _split(personnel, (0.35, 0.45))
     public_parts = _split(public, (0.6, 0.25))
@@ -147,18 +150,25 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
         economic.append([p_code[:3], p_code[3:], p_name, _f(p_amount), q_code[:3], q_code[3:], q_name, _f(q_amount)])
     economic.append(["人员经费合计", "", "", _f(personnel), "公用经费合计", "", "", _f(public)])
 
-    budget_total = sum(budget.values())
-    vehicle_budget = budget["vehicle_purchase"] + budget["vehicle_operation"]
-    # the actuals as printed: a flawed report mistypes a subtotal or the total
-    vehicle_actual = actual["vehicle_purchase"] + actual["vehicle_operation"]
-    vehicle_actual += Decimal("0.3") if "vehicle_parts" in flaws else 0
-    actual_parts = actual["outbound_travel"] + vehicle_actual + actual["reception"]
-    actual_total = actual_parts + (Decimal("0.5") if "sangong_parts" in flaws else 0)
-    vehicle_parts = actual["vehicle_purchase"] + actual["vehicle_operation"]
-    if vehicle_actual != vehicle_parts:
-        findings.append(_finding("sangong_vehicle_parts_sum", _q(vehicle_parts), _q(vehicle_actual)))
-    if actual_total != actual_parts:
-        findings.append(_finding("sangong_parts_sum_to_total", _q(actual_parts), _q(actual_total)))
+    # 三公 as printed, per measure; a flawed report mistypes the vehicle subtotal or the total of the actuals
+    printed_sangong = {}
+    for measure, leaves in (("budget", budget), ("actual", actual)):
+        vehicle = leaves["vehicle_purchase"] + leaves["vehicle_operation"]
+        printed_sangong[measure] = {
+            "total": leaves["outbound_travel"] + vehicle + leaves["reception"], **leaves, "vehicle_total": vehicle,
+        }  # fmt: skip
+    flawed = printed_sangong["actual"]
+    if "vehicle_parts" in flaws:
+        flawed["vehicle_total"] += Decimal("0.3")
+        flawed["total"] += Decimal("0.3")  # the total still adds up the parts as printed
+    if "sangong_parts" in flaws:
+        flawed["total"] += Decimal("0.5")
+    vehicle_parts = flawed["vehicle_purchase"] + flawed["vehicle_operation"]
+    parts = flawed["outbound_travel"] + flawed["vehicle_total"] + flawed["reception"]
+    if flawed["vehicle_total"] != vehicle_parts:
+        findings.append(_finding("sangong_vehicle_parts_sum", _q(vehicle_parts), _q(flawed["vehicle_total"])))
+    if flawed["total"] != parts:
+        findings.append(_finding("sangong_parts_sum_to_total", _q(parts), _q(flawed["total"])))
     sangong = TableSpec(
         [
             ["财政拨款“三公”经费"] * 12,
@@ -167,11 +177,7 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
             [name for name in ("合计", "因公出国（境）费", "小计", "公务用车购置费", "公务用车运行费", "公务接待费")
              for _ in range(2)],
             ["预算数", "决算数"] * 6,
-            [_f(v) for pair in (
-                (budget_total, actual_total), (budget["outbound_travel"], actual["outbound_travel"]),
-                (vehicle_budget, vehicle_actual), (budget["vehicle_purchase"], actual["vehicle_purchase"]),
-                (budget["vehicle_operation"], actual["vehicle_operation"]), (budget["reception"], actual["reception"]),
-            ) for v in pair],
+            [_f(printed_sangong[measure][column]) for column in SANGONG_COLUMNS for measure in ("budget", "actual")],
         ],
         merges=((0, 0, 0, 11), (1, 1, 0, 1), (1, 1, 2, 3), (1, 1, 4, 9), (1, 1, 10, 11), (2, 2, 0, 1), (2, 2, 2, 3),
                 (2, 2, 4, 5), (2, 2, 6, 7), (2, 2, 8, 9), (2, 2, 10, 11)),
@@ -182,7 +188,6 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
         findings.append(_finding("basic_is_personnel_plus_public", _q(stated_personnel + public), _q(basic)))
         findings.append(_finding("parts_do_not_sum_to_total", basic, stated_personnel + public))
     # the 说明 lists each 类 with its share, then every 项 as 类/款/项 (a flawed report misstates a 类)
-    classes = {lei: _class_total(items, lei) for lei in CLASSES}
     stated_classes = dict(classes)
     if "function_text_sum" in flaws:
         stated_classes["208"] += Decimal(1)
@@ -223,16 +228,10 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
         *function_text,
     ]  # fmt: skip
     truth_sangong = [
-        {"fiscal_year": year, "measure": "budget", "category": c, "amount_wan": str(v)}
-        for c, v in (("total", budget_total), ("outbound_travel", budget["outbound_travel"]),
-                     ("vehicle_total", vehicle_budget), ("vehicle_purchase", budget["vehicle_purchase"]),
-                     ("vehicle_operation", budget["vehicle_operation"]), ("reception", budget["reception"]))
-    ] + [
-        {"fiscal_year": year, "measure": "actual", "category": c, "amount_wan": str(v)}
-        for c, v in (("total", actual_total), ("outbound_travel", actual["outbound_travel"]),
-                     ("vehicle_total", vehicle_actual), ("vehicle_purchase", actual["vehicle_purchase"]),
-                     ("vehicle_operation", actual["vehicle_operation"]), ("reception", actual["reception"]))
-    ]  # fmt: skip
+        {"fiscal_year": year, "measure": measure, "category": category, "amount_wan": str(amounts[category])}
+        for measure, amounts in printed_sangong.items()
+        for category in SANGONG_COLUMNS
+    ]
     lines = {
         "grand_total": total + carried,
         "total_income": total,
@@ -251,10 +250,6 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
     ]
     report.findings = findings
     return report
-
-
-def _class_total(items: list[_Item], lei: str) -> Decimal:
-    return sum((i.total for i in items if i.codes[0] == lei), Decimal(0))
 
 
 def national_project_evaluation(department: str, year: int, rng: random.Random, flaws: tuple[str, ...] = ()) -> Report:

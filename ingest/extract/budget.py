@@ -94,6 +94,11 @@ def _measure(text: str, budget_document: bool = False) -> str | None:
     return None
 
 
+def _stated_level(budget_document: bool) -> str:
+    """The measure of a figure printed without one: a 预算 document's figures are budgets, a 决算's are spent."""
+    return "initial_budget" if budget_document else "actual"
+
+
 def _heading_line(text: str) -> str | None:
     match = _LINE_RE.search(text)
     return match.lastgroup if match else None
@@ -158,7 +163,7 @@ def _from_summary_tables(
     """Canonical lines in the 收支总表-style tables: the amount right of its name, or below it."""
     if fiscal_year is None:
         return
-    measure = "initial_budget" if budget_document else "actual"
+    measure = _stated_level(budget_document)
     for table in statement_tables(doc):
         unit = table_unit(table.rows)
         for r, row in enumerate(table.rows):
@@ -230,7 +235,7 @@ def _from_subject_tables(
     whose caption names a canonical line (政府采购预算表, 机关运行经费支出表)."""
     if fiscal_year is None:
         return
-    measure = "initial_budget" if budget_document else "actual"
+    measure = _stated_level(budget_document)
     for table in statement_tables(doc):
         caption, unit = _caption(table.rows), table_unit(table.rows)
         caption_line = next((code for code, word in _CAPTION_LINES if word in caption), None)
@@ -269,10 +274,9 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_
         for share in _CLASS_SHARE.finditer(text):
             name, raw = share.group("name"), share.group("number") + share.group("unit")
             amount = to_wan(Decimal(share.group("number").replace(",", "")), share.group("unit"))
-            measure = "initial_budget" if budget_document else "actual"
             yield _record(
-                document_id, "by_function", name, name, measure, fiscal_year, amount, raw, paragraph.page, "text",
-                paragraph,
+                document_id, "by_function", name, name, _stated_level(budget_document), fiscal_year, amount, raw,
+                paragraph.page, "text", paragraph,
             )  # fmt: skip
         for sentence in re.split(r"[。!?]", text):
             yield from _sentence(
@@ -327,7 +331,7 @@ def _sentence(
         if code in (None, "other") or (heading_line == "project_expenditure" and code != heading_line):
             continue  # in a 项目支出 section, other names are the projects' own items
         if measure is None:
-            level = "initial_budget" if budget_document else "actual"
+            level = _stated_level(budget_document)
             measure = level if label and re.search(r"支出|经费|合计|总计|收入|金额|总额", label.group()) else None
         if measure is None or year is None:
             continue

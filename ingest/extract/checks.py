@@ -138,11 +138,12 @@ def check_balance(doc: Document, document_id: str) -> list[Record]:
             if len(totals) < 2:
                 continue
             (income_label, income), (spending_label, spending) = totals[:2]
-            if abs(to_wan(income, unit) - to_wan(spending, unit)) > TOLERANCE_WAN:
+            expected, actual = to_wan(income, unit), to_wan(spending, unit)
+            if abs(expected - actual) > TOLERANCE_WAN:
                 findings.append(finding(
                     document_id, "income_total_is_expenditure_total",
                     f"收支总表: {income_label} {income} but {spending_label} {spending} ({unit}); they must be equal",
-                    expected=to_wan(income, unit), actual=to_wan(spending, unit), page=table.page_of(r),
+                    expected=expected, actual=actual, page=table.page_of(r),
                 ))  # fmt: skip
     return findings
 

@@ -102,40 +102,41 @@ def _pipe_blocks(lines: list[str]) -> list[Block]:
     cells_per_line = [[c.strip() for c in line.strip().removesuffix("|").split("|")] for line in lines]
     flat = all(len(cells) == 1 for cells in cells_per_line)
     if flat and any(_FORM_HEADER.match(cells[0]) for cells in cells_per_line):
-        return _reflow([clean_cell(cells[0]) for cells in cells_per_line])
-    blocks: list[Block] = []
-    rows: list[list[str]] = []
+        return _tables_between_paragraphs(_reflow([clean_cell(cells[0]) for cells in cells_per_line]))
+    items: list[str | list[str]] = []
     for cells in cells_per_line:
         while cells and not cells[-1]:
             cells.pop()  # trailing empty cells: leftovers of merged cells
         if len(cells) > 1:
-            rows.append([clean_cell(c) for c in cells])
+            items.append([clean_cell(c) for c in cells])
         elif cells:
-            if rows:
-                blocks.append(Table(rows=rows))
-                rows = []
-            blocks.append(Paragraph(clean_text(cells[0])))
-    if rows:
-        blocks.append(Table(rows=rows))
-    return blocks
+            items.append(clean_text(cells[0]))
+    return _tables_between_paragraphs(items)
 
 
-def _reflow(cells: list[str]) -> list[Block]:
+def _reflow(cells: list[str]) -> list[str | list[str]]:
     """A flattened 自评表: a new row at each cell that starts one in the template; titles stay paragraphs."""
-    blocks: list[Block] = []
-    rows: list[list[str]] = []
+    items: list[str | list[str]] = []
     for cell in cells:
         if _FORM_TITLE.search(cell):
-            if rows:
-                blocks.append(Table(rows=rows))
-                rows = []
-            blocks.append(Paragraph(cell))
-        elif not rows or _ROW_START.match(cell):
-            rows.append([cell])
+            items.append(cell)
+        elif items and isinstance(items[-1], list) and not _ROW_START.match(cell):
+            items[-1].append(cell)
         else:
-            rows[-1].append(cell)
-    if rows:
-        blocks.append(Table(rows=rows))
+            items.append([cell])
+    return items
+
+
+def _tables_between_paragraphs(items: list[str | list[str]]) -> list[Block]:
+    """Paragraphs (str) and rows (list): consecutive rows are one table."""
+    blocks: list[Block] = []
+    for item in items:
+        if isinstance(item, str):
+            blocks.append(Paragraph(item))
+        elif blocks and isinstance(blocks[-1], Table):
+            blocks[-1].rows.append(item)
+        else:
+            blocks.append(Table(rows=[item]))
     return blocks
 
 
