@@ -1,6 +1,7 @@
 """Extraction accuracy against golden files: precision and recall per mart and per document.
 
     .venv/bin/python -m benchmarks.accuracy            # tests/golden: the corpus seeds, PDFs and excerpts
+    .venv/bin/python -m benchmarks.accuracy real       # the real reports of other templates (corpus/real)
 
 A golden file (YAML) lists what each mart should hold for one report, written from reading the report.
 A row matches when its keys match and its amount is within 0.01 万元 (scores and weights: exactly).
@@ -81,12 +82,19 @@ def _close(a: object, b: object) -> bool:
     return a == b
 
 
-def golden_files() -> list[Path]:
+# the real reports' labels: ours, and the independent ones published beside the corpus
+REAL_GOLDEN = (GOLDEN / "real", ROOT.parent / "shared" / "golden" / "real")
+
+
+def golden_files(group: str = "corpus") -> list[Path]:
+    if group == "real":
+        return sorted((p for folder in REAL_GOLDEN for p in folder.glob("*.yaml")), key=lambda p: p.name)
     return sorted(GOLDEN.glob("*.yaml"))
 
 
 def source_of(golden: dict) -> Path:
-    return CORPUS / golden["file"]
+    name = golden["file"]
+    return CORPUS / (name if "/" in name else f"real/{name}")  # the published labels name the file only
 
 
 def _value(text: object) -> Decimal | str | None:
@@ -184,7 +192,7 @@ def evaluate(paths: Iterable[Path] | None = None) -> dict[str, dict[str, Score]]
 
 
 def main() -> None:
-    results = evaluate()
+    results = evaluate(golden_files(sys.argv[1] if len(sys.argv) > 1 else "corpus"))
     print(f"{'document':58} {'mart':28} {'precision':>9} {'recall':>7} {'rows':>9}")
     for document, scores in results.items():
         for mart, s in scores.items():

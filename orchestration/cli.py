@@ -7,6 +7,7 @@ import csv
 import json
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -105,13 +106,14 @@ def _up_to_date(landing: Path, warehouse: Path) -> bool:
     from ingest.discover import discover
     from warehouse import fingerprint
 
-    files = discover(landing)
+    found = discover(landing)
     cache = ExtractionCache(settings.cache_dir(warehouse))
-    current = fingerprint.fingerprint(files, cache)
+    current = fingerprint.fingerprint(found, cache)
     if current is None or current != fingerprint.published(warehouse):
         return False
-    failed = sum(cache.get(f.sha256)["document"][0]["extraction_status"] == "failed" for f in files)
-    print(f"yusuan run: {landing}\ndocuments: {len(files)} seen, 0 new, {failed} failed\n"
+    statuses = Counter(cache.get(f.sha256)["document"][0]["extraction_status"] for f in found.files)
+    print(f"yusuan run: {landing}\ndocuments: {len(found.files)} seen, 0 new, {statuses['failed']} failed, "
+          f"{statuses['quarantined']} quarantined\n"
           f"nothing changed since the last run: {warehouse} is up to date")  # fmt: skip
     return True
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dagster import AssetKey, DagsterInstance, materialize
 
+from ingest.discover import extension_of
 from orchestration.assets.ingest import IngestSummary
 from orchestration.definitions import ASSETS, CHECKS, resources
 from orchestration.settings import mask_password
@@ -17,6 +19,27 @@ from warehouse.report import write_quality_report
 PUBLISHED = AssetKey(["warehouse", "published"])
 REPLICA = AssetKey(["warehouse", "postgres_replica"])
 EXTRACTED = AssetKey(["ingest", "extracted_documents"])
+COUNTED = ("ok", "partial", "failed", "quarantined", "skipped")  # the order statuses are counted in
+LISTED_OK_FILES = 100  # beyond this the summary counts ok files; the quality report lists them all
+
+
+def ingest_lines(ingest: IngestSummary) -> list[str]:
+    """Documents by status, then every file with its status and reason (ok files up to a limit)."""
+    statuses = ingest.statuses
+    lines = [f"documents: {ingest.seen} seen, {ingest.new} new, {ingest.failed} failed, "
+             f"{statuses['quarantined']} quarantined"]  # fmt: skip
+    counts = ", ".join(f"{statuses[s]} {s}" for s in COUNTED if statuses[s])
+    skipped = Counter(extension_of(f.name) for f in ingest.files if f.status == "skipped")
+    if skipped:
+        counts += " (" + ", ".join(f"{ext} {n}" for ext, n in skipped.most_common()) + ")"
+    lines.append(f"files: {counts or 'none'}")
+    ok = [f for f in ingest.files if f.status == "ok"]
+    for f in ingest.files:
+        if f.status != "ok" or len(ok) <= LISTED_OK_FILES:
+            lines.append(f"  {f.status:<11} {f.name}" + (f": {f.reason}" if f.reason else ""))
+    if len(ok) > LISTED_OK_FILES:
+        lines.append(f"  ok          {len(ok)} files (each listed in the quality report)")
+    return lines
 
 
 @dataclass
@@ -42,9 +65,7 @@ class RunOutcome:
     def summary(self) -> str:
         lines = [f"yusuan run: {self.landing}"]
         if self.ingest:
-            i = self.ingest
-            lines.append(f"documents: {i.seen} seen, {i.new} new, {i.failed} failed")
-            lines += [f"  failed: {message}" for message in i.failures]
+            lines += ingest_lines(self.ingest)
         gx = [g for g in self.gates if g.name.startswith("gx_")]
         dbt_tests = [g for g in self.gates if not g.name.startswith("gx_")]
         lines.append(f"gates: {sum(g.passed for g in gx)}/{len(gx)} Great Expectations suites passed, "
@@ -61,6 +82,8 @@ class RunOutcome:
                 lines.append(f"replicated marts and cn to PostgreSQL ({sum(self.replicated.values())} rows)")
         else:
             lines.append(f"NOT published: a blocking gate failed; {self.warehouse} is unchanged")
+        if self.ingest and self.ingest.statuses["quarantined"]:
+            lines.append("quarantined documents' facts are held back in the schema quarantine (their findings say why)")
         lines.append(f"quality report: {report_file_for(self.warehouse)}")
         lines.append(f"log: {log_file_for(self.warehouse)}")
         return "\n".join(lines)
@@ -120,15 +143,20 @@ def run_pipeline(
     }
     published = PUBLISHED in materialized
     built = warehouse if published else build_path_for(warehouse)
+    ingest = result.asset_value(EXTRACTED) if EXTRACTED in materialized else None
     if built.exists():
         write_quality_report(
-            built, [(g.name, g.asset, g.passed, g.detail) for g in gates], published, report_file_for(warehouse)
+            built,
+            [(g.name, g.asset, g.passed, g.detail) for g in gates],
+            published,
+            report_file_for(warehouse),
+            [(f.name, f.status, f.reason) for f in ingest.files] if ingest else [],
         )
     return RunOutcome(
         landing=landing,
         warehouse=warehouse,
         published=published,
-        ingest=result.asset_value(EXTRACTED) if EXTRACTED in materialized else None,
+        ingest=ingest,
         rows=result.asset_value(PUBLISHED) if published else {},
         replicated=result.asset_value(REPLICA) if REPLICA in materialized else None,
         step_seconds=step_seconds,

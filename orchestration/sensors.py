@@ -17,7 +17,7 @@ def landing_sensor(context: SensorEvaluationContext):
     if not landing.is_dir():
         return SkipReason(f"landing folder {landing} does not exist")
     seen = set(json.loads(context.cursor)) if context.cursor else set()
-    current = {f.sha256 for f in discover(landing)}
+    current = {f.sha256 for f in discover(landing).files}
     new = sorted(current - seen)
     context.update_cursor(json.dumps(sorted(current)))
     if not new:

@@ -379,6 +379,40 @@ def write_pdf(report: Report, path: Path, ruled: bool = True) -> None:
     SimpleDocTemplate(str(path), pagesize=A4, invariant=1, title=report.department).build(flow)
 
 
+def write_html(report: Report, path: Path) -> None:
+    """A government web page: GB2312 declared (GB18030 bytes, as sites do), the content in an outer layout
+    table, each report table a `<table>` whose merged cells are rowspan/colspan."""
+    from html import escape
+
+    parts = []
+    for block in report.blocks:
+        if isinstance(block, str):
+            parts.append(f"<p>{escape(block)}</p>")
+            continue
+        spec = _spec(block)
+        starts = {(r0, c0): (r1 - r0 + 1, c1 - c0 + 1) for r0, r1, c0, c1 in spec.merges}
+        covered = {(r, c) for r0, r1, c0, c1 in spec.merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)}
+        rows = []
+        for r, row in enumerate(spec.rows):
+            cells = []
+            for c, text in enumerate(row):
+                if (r, c) in starts:
+                    rowspan, colspan = starts[(r, c)]
+                    cells.append(f'<td rowspan="{rowspan}" colspan="{colspan}">{escape(text)}</td>')
+                elif (r, c) not in covered:
+                    cells.append(f"<td>{escape(text)}</td>")
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        parts.append('<table border="1" class="data">' + "".join(rows) + "</table>")
+    page = (
+        '<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+        f"<title>{escape(report.department)}</title><style>td{{padding:2px}}</style></head><body>"
+        '<table width="960" class="layout"><tr><td>当前位置：首页 &gt; 信息公开</td></tr><tr><td>'
+        + "".join(parts)
+        + "</td></tr></table><script>var visits = 1;</script></body></html>"
+    )
+    path.write_bytes(page.encode("gb18030"))
+
+
 def _sheets(report: Report) -> list[tuple[str, TableSpec]]:
     """One sheet per table, titled by the paragraph printed above it."""
     sheets, title = [], ""
@@ -446,7 +480,9 @@ def _typed(value: str) -> tuple[object, str]:
 
 
 def write(report: Report, path: Path) -> None:
-    writers = {".docx": write_docx, ".pdf": write_pdf, ".xlsx": write_xlsx, ".xls": write_xls}
+    writers = {
+        ".docx": write_docx, ".pdf": write_pdf, ".xlsx": write_xlsx, ".xls": write_xls, ".html": write_html,
+    }  # fmt: skip
     if path.suffix == ".txt":
         path.write_text(to_txt(report), encoding="utf-8")
     elif path.suffix in writers:

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
 from pathlib import Path
 
 from ingest import PARSER_VERSION
 from ingest.cache import ExtractionCache
-from ingest.discover import LandedFile
+from ingest.discover import Landing
 
 _PROJECT = Path(__file__).resolve().parent.parent
 _CODE = ("dbt_project/models", "dbt_project/macros", "dbt_project/tests", "expectations/suites", "warehouse")
@@ -28,14 +27,16 @@ def _code_digest() -> str:
     return digest.hexdigest()
 
 
-def fingerprint(files: Sequence[LandedFile], cache: ExtractionCache) -> str | None:
+def fingerprint(landing: Landing, cache: ExtractionCache) -> str | None:
     """None when a file has no current extraction (it must be read, so the warehouse must be built)."""
     digest = hashlib.sha256(_code_digest().encode())
-    for landed in sorted(files, key=lambda f: f.sha256):
+    for landed in sorted(landing.files, key=lambda f: f.sha256):
         entry = cache.entry_digest(landed.sha256)
         if entry is None:
             return None
-        digest.update(f"{landed.sha256}:{landed.path.name}:{entry}".encode())
+        digest.update(f"{landed.sha256}:{landed.name}:{entry}".encode())
+    for skipped in landing.skipped:  # a file landed in a format no reader takes is still news
+        digest.update(f"skipped:{skipped.name}".encode())
     return digest.hexdigest()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -28,9 +28,14 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def write_quality_report(
-    database: Path, gates: Sequence[tuple[str, str, bool, str]], published: bool, out: Path
+    database: Path,
+    gates: Sequence[tuple[str, str, bool, str]],
+    published: bool,
+    out: Path,
+    files: Sequence[tuple[str, str, str]] = (),
 ) -> Path:
-    """Write the report of the warehouse in `database`; `gates` are (check, table, passed, details)."""
+    """Write the report of the warehouse in `database`; `gates` are (check, table, passed, details), `files`
+    every landed file as (name, status, reason), quarantined and failed first."""
     # a plain read-only connection, as readers open the file: this process may hold one already
     con = duckdb.connect(str(database), read_only=True)
     try:
@@ -49,9 +54,15 @@ def write_quality_report(
     for row in findings:
         by_document[row[0]].append(row)
     status = "published" if published else "NOT published: a blocking gate failed"
+    statuses = Counter(file_status for _, file_status, _ in files)
     parts = [
         f"<h1>yusuan quality report</h1><p>{datetime.now(UTC):%Y-%m-%d %H:%M} UTC · {documents} documents · "
         f"{len(findings)} findings · <span class='{'passed' if published else 'failed'}'>{status}</span></p>",
+        "<h2>Files</h2>",
+        f"<p>{html.escape(', '.join(f'{n} {s}' for s, n in statuses.most_common()) or 'none')}. Quarantined "
+        "documents' facts are held back from the fact marts (schema <code>quarantine</code>); skipped files are "
+        "in no report format and were not read.</p>",
+        _table(["file", "status", "reason"], files),
         "<h2>Gates</h2>",
         _table(
             ["check", "table", "result", "failed expectations"],

@@ -1,6 +1,4 @@
-"""marts.dim_document: the contract's columns, keys and plausible years."""
-
-import datetime
+"""marts.dim_document: the contract's columns, keys and codes (plausibility is screened per document)."""
 
 import great_expectations.expectations as gxe
 
@@ -21,8 +19,4 @@ def expectations(con):
         gxe.ExpectColumnValuesToNotBeNull(column="document_id"),
         gxe.ExpectColumnValuesToBeInSet(column="report_kind", value_set=REPORT_KINDS),
         gxe.ExpectColumnValuesToBeInSet(column="extraction_status", value_set=EXTRACTION_STATUSES),
-        gxe.ExpectColumnValuesToBeBetween(
-            column="fiscal_year", min_value=2000, max_value=datetime.date.today().year + 1
-        ),
-        gxe.ExpectColumnValuesToBeBetween(column="self_eval_score", min_value=0, max_value=100),
     ]

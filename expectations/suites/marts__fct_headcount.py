@@ -2,14 +2,14 @@
 
 import great_expectations.expectations as gxe
 
-from expectations.suites.codes import values_of
+from expectations.suites.codes import published_documents
 
 TABLE = "marts.fct_headcount"
 COLUMNS = ["document_id", "metric", "headcount", "page", "source", "value_raw", "part"]
 
 
 def expectations(con):
-    documents = values_of(con, "marts.dim_document", "document_id")
+    documents = published_documents(con)
     return [
         gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
         gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),

@@ -2,7 +2,7 @@
 
 import great_expectations.expectations as gxe
 
-from expectations.suites.codes import values_of
+from expectations.suites.codes import published_documents
 
 TABLE = "marts.fct_performance_evaluation"
 COLUMNS = [
@@ -13,10 +13,9 @@ COLUMNS = [
 
 
 def expectations(con):
-    documents = values_of(con, "marts.dim_document", "document_id")
+    documents = published_documents(con)
     return [
         gxe.ExpectTableColumnsToMatchOrderedList(column_list=COLUMNS),
         gxe.ExpectColumnValuesToBeUnique(column="evaluation_id"),
         gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),
-        gxe.ExpectColumnValuesToBeBetween(column="total_score", min_value=0, max_value=120),
     ]

@@ -13,5 +13,4 @@ def expectations(con):
         gxe.ExpectColumnValuesToBeInSet(column="document_id", value_set=documents),
         gxe.ExpectColumnValuesToBeInSet(column="metric", value_set=METRICS),
         gxe.ExpectCompoundColumnsToBeUnique(column_list=["document_id", "metric"]),
-        gxe.ExpectColumnValuesToBeBetween(column="headcount", min_value=0, max_value=100000),
     ]

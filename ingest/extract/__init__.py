@@ -88,6 +88,10 @@ def extract(doc: Document, document: Record) -> Extraction:
                 f"{doc.file_name}: no report title found (部门预算/决算/绩效自评/评价报告); is it a report?",
             )
         )
+    if kind.report_kind is not None and kind.fiscal_year is None:
+        findings.append(
+            finding(document_id, "fiscal_year_unknown", f"{doc.file_name}: no fiscal year found in the report's title")
+        )
     if kind.report_kind in ("dept_performance", "project_performance") and not evaluations:
         findings.append(
             finding(

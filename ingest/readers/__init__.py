@@ -5,16 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from ingest.document import Document, UnreadableFile
-from ingest.readers import docx, pdf, txt, xlsx
+from ingest.readers import docx, html, image, legacy_word, pdf, txt, xlsx
 
 READERS = {
     ".txt": txt.read,
     ".docx": docx.read,
+    ".doc": legacy_word.read,
+    ".wps": legacy_word.read,
     ".pdf": pdf.read,
     ".xlsx": xlsx.read_xlsx,
     ".xls": xlsx.read_xls,
+    ".html": html.read,
+    ".htm": html.read,
+    **dict.fromkeys((".png", ".jpg", ".jpeg", ".tif", ".tiff"), image.read),
 }
-SUPPORTED_SUFFIXES = frozenset(READERS)
 
 
 def read(path: Path) -> Document:

@@ -1,21 +1,22 @@
-"""Zip packages (.docx, .xlsx): refuse what is not a zip, or would inflate beyond reason (a zip bomb)."""
+"""Zip packages (.docx, .xlsx, .zip): refuse what is not a zip, or would inflate beyond reason (a zip bomb)."""
 
 from __future__ import annotations
 
 import os
 import zipfile
 from pathlib import Path
+from typing import IO
 
 from ingest.document import UnreadableFile
 
 DEFAULT_MAX_UNPACKED_MB = 512
 
 
-def open_package(path: Path, kind: str) -> zipfile.ZipFile:
-    if not zipfile.is_zipfile(path):
+def open_package(source: Path | IO[bytes], kind: str) -> zipfile.ZipFile:
+    if not zipfile.is_zipfile(source):
         raise UnreadableFile(f"not a {kind} file (not a zip package)")
     try:
-        package = zipfile.ZipFile(path)
+        package = zipfile.ZipFile(source)
         unpacked = sum(info.file_size for info in package.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
         raise UnreadableFile(f"broken {kind} package: {exc}") from exc

@@ -1,6 +1,7 @@
 """Discover the landing folder and extract each new document into the cache."""
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -8,11 +9,21 @@ from dagster import AssetExecutionContext, AssetIn, asset
 
 from ingest import PARSER_VERSION
 from ingest.cache import ExtractionCache
-from ingest.discover import LandedFile, discover
+from ingest.discover import LandedFile, Landing
 from ingest.distributed import process_on_dask
 from ingest.isolation import process_all
 from ingest.progress import Progress
 from orchestration.resources import YusuanResource
+
+# the order files are listed in: what needs attention first
+STATUS_ORDER = ("quarantined", "failed", "partial", "skipped", "ok")
+
+
+@dataclass(frozen=True)
+class FileStatus:
+    name: str  # relative to the landing folder; archive members as `archive.zip/member`
+    status: str  # ok, partial, failed, quarantined, skipped
+    reason: str = ""
 
 
 @dataclass
@@ -20,20 +31,56 @@ class IngestSummary:
     seen: int = 0
     new: int = 0
     failed: int = 0
-    failures: list[str] = field(default_factory=list)
+    files: list[FileStatus] = field(default_factory=list)
+
+    @property
+    def statuses(self) -> Counter[str]:
+        return Counter(f.status for f in self.files)
+
+
+# the findings that say why a document is not ok (a failed document's findings are all about why)
+STATUS_REASONS = {
+    "quarantined": {"document_quarantined"},
+    "partial": {"image_only_pages", "html_truncated", "report_kind_unknown", "fiscal_year_unknown"},
+}
+
+
+def file_status(name: str, tables: dict) -> FileStatus:
+    """A document's status and, unless it is ok, the reason its findings give."""
+    status = tables["document"][0]["extraction_status"]
+    if status == "ok":
+        return FileStatus(name, status)
+    wanted = STATUS_REASONS.get(status)
+    reasons = [f["message"] for f in tables["finding"] if wanted is None or f["check_id"] in wanted]
+    reason = reasons[0] if reasons else ""
+    named, _, rest = reason.partition(": ")
+    return FileStatus(name, status, rest if rest and name.endswith(named) else reason)
 
 
 @asset(
     key=["ingest", "landing_files"],
     group_name="ingest",
-    description="Report files under the landing folder, one per distinct content (sha256).",
+    description="Files under the landing folder: report documents, one per distinct content (sha256; archive "
+    "members each on their own), and the files skipped as no report format.",
 )
-def landing_files(context: AssetExecutionContext, yusuan: YusuanResource) -> list[LandedFile]:
+def landing_files(context: AssetExecutionContext, yusuan: YusuanResource) -> Landing:
+    from ingest.discover import discover
+
     if not yusuan.landing_dir.is_dir():
         raise FileNotFoundError(f"landing folder {yusuan.landing_dir} does not exist")
-    files = discover(yusuan.landing_dir)
-    context.add_output_metadata({"files": len(files), "landing": str(yusuan.landing_dir)})
-    return files
+    landing = discover(yusuan.landing_dir)
+    context.add_output_metadata(
+        {"files": len(landing.files), "skipped": len(landing.skipped), "landing": str(yusuan.landing_dir)}
+    )
+    return landing
+
+
+def _relative(landed: LandedFile, yusuan: YusuanResource) -> str:
+    try:
+        base = landed.path.relative_to(yusuan.landing_dir).as_posix()
+    except ValueError:
+        base = landed.path.name
+    return "/".join((base, *landed.member))
 
 
 @asset(
@@ -44,12 +91,13 @@ def landing_files(context: AssetExecutionContext, yusuan: YusuanResource) -> lis
     description="Each landed file read and extracted once per parser version, cached by content hash.",
 )
 def extracted_documents(
-    context: AssetExecutionContext, yusuan: YusuanResource, landing_files: list[LandedFile]
+    context: AssetExecutionContext, yusuan: YusuanResource, landing_files: Landing
 ) -> IngestSummary:
     cache = ExtractionCache(yusuan.cache_dir)
-    summary = IngestSummary(seen=len(landing_files))
-    cached = {f.sha256: tables for f in landing_files if (tables := cache.get(f.sha256)) is not None}
-    new = [f for f in landing_files if f.sha256 not in cached]
+    documents = landing_files.files
+    summary = IngestSummary(seen=len(documents))
+    cached = {f.sha256: tables for f in documents if (tables := cache.get(f.sha256)) is not None}
+    new = [f for f in documents if f.sha256 not in cached]
     now = datetime.now(UTC).replace(tzinfo=None)
     progress = Progress(len(new))
     scheduler = yusuan.dask or os.environ.get("YUSUAN_DASK_SCHEDULER")
@@ -61,10 +109,15 @@ def extracted_documents(
         cached[landed.sha256] = tables
         progress.advance()
     summary.new = len(new)
-    for landed in landing_files:
+    for landed in documents:
         tables = cached[landed.sha256]
-        if tables["document"][0]["extraction_status"] == "failed":
-            summary.failed += 1
-            summary.failures.extend(f["message"] for f in tables["finding"])
-    context.add_output_metadata({"seen": summary.seen, "new": summary.new, "failed": summary.failed})
+        summary.files.append(file_status(_relative(landed, yusuan), tables))
+        summary.failed += tables["document"][0]["extraction_status"] == "failed"
+    summary.files += [
+        FileStatus(s.name, "skipped", f"not a report format ({s.extension})") for s in landing_files.skipped
+    ]
+    summary.files.sort(key=lambda f: (STATUS_ORDER.index(f.status), f.name))
+    context.add_output_metadata(
+        {"seen": summary.seen, "new": summary.new, **{f"status.{s}": n for s, n in summary.statuses.items()}}
+    )
     return summary

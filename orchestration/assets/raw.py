@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dagster import AssetExecutionContext, AssetIn, AssetKey, AssetSpec, MaterializeResult, multi_asset
 
 from ingest.cache import ExtractionCache
-from ingest.discover import LandedFile
+from ingest.discover import Landing
 from ingest.extract.records import RAW_TABLES
 from orchestration.assets.ingest import IngestSummary
 from orchestration.resources import YusuanResource
@@ -37,22 +37,22 @@ RAW_KEYS = [AssetKey(["raw", name]) for name in RAW_TABLES]
 def raw_tables(
     context: AssetExecutionContext,
     yusuan: YusuanResource,
-    landing_files: list[LandedFile],
+    landing_files: Landing,
     extracted_documents: IngestSummary,
 ) -> Iterator[MaterializeResult]:
     cache = ExtractionCache(yusuan.cache_dir)
 
     def documents():
-        for landed in landing_files:
+        for landed in landing_files.files:
             tables = cache.get(landed.sha256)
             if tables is None:
-                raise RuntimeError(f"{landed.path}: no extraction in the cache; run the ingest step first")
+                raise RuntimeError(f"{landed.name}: no extraction in the cache; run the ingest step first")
             # the name it has now, not the one it had when first extracted
-            tables["document"][0].update(file_name=landed.path.name, file_path=str(landed.path))
+            tables["document"][0].update(file_name=landed.name, file_path="/".join((str(landed.path), *landed.member)))
             yield tables
 
     build = start_build(yusuan.warehouse_file)
-    counts = load_raw(build, documents())
+    counts = load_raw(build, documents(), landing_files.skipped)
     built_from = fingerprint(landing_files, cache)
     if built_from:
         write_fingerprint(build, built_from)

@@ -107,8 +107,8 @@ def _corrupt(entry: dict, how: str) -> None:
         tables["sangong"][0]["value_raw"] = None
     elif how == "unknown_code":
         tables["sangong"][0]["category"] = "travel"
-    elif how == "unit_misread":  # a well-formed amount that no department's 三公 reaches: caught in the marts
-        tables["sangong"][0]["amount_wan"] = "50000"
+    elif how == "quarantine_leak":  # a quarantined document's fact loaded with another document's: marts catch it
+        tables["document"][0]["extraction_status"] = "quarantined"
 
 
 @pytest.mark.parametrize(
@@ -119,9 +119,9 @@ def _corrupt(entry: dict, how: str) -> None:
         ("missing_provenance", "raw/sangong gx_raw__sangong", "expect_column_values_to_not_be_null(column=value_raw)"),
         ("unknown_code", "raw/sangong gx_raw__sangong", "expect_column_values_to_be_in_set(column=category)"),
         (
-            "unit_misread",
+            "quarantine_leak",
             "marts/fct_sangong gx_marts__fct_sangong",
-            "expect_column_values_to_be_between(column=amount_wan",
+            "expect_column_values_to_be_in_set(column=document_id)",
         ),
     ],
 )
@@ -135,6 +135,11 @@ def test_error_gate_blocks_publication(published, tmp_path, how, gate, expectati
     )
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     _corrupt(entry, how)
+    if how == "quarantine_leak":  # one of its facts travels in the other document's entry, into raw.sangong
+        other_path = next(p for p in settings.cache_dir(warehouse).rglob("*.json") if p != entry_path)
+        other = json.loads(other_path.read_text(encoding="utf-8"))
+        other["tables"]["sangong"].append(entry["tables"]["sangong"].pop())
+        other_path.write_text(json.dumps(other, ensure_ascii=False), encoding="utf-8")
     entry_path.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
 
     code, out = run_cli("run", "--landing", str(landing), "--warehouse", str(warehouse))

@@ -13,7 +13,7 @@ from samples.generator import hunan_dept_performance, write, write_pdf
 REPORT = hunan_dept_performance("汨罗市财政局", 2024, 93, ("12.40", "13.00", "11.85"))
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".xlsx", ".xls"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".xlsx", ".xls", ".html"])
 def test_every_format_reads_the_same_tables_cell_for_cell(tmp_path, suffix):
     write(REPORT, tmp_path / "r.txt")
     write(REPORT, tmp_path / f"r{suffix}")
@@ -36,11 +36,13 @@ def test_pdf_table_without_ruling_lines_is_read_by_column_position(tmp_path):
     assert [row[1] for row in found[1]] == ["二级指标", "数量指标", "", "质量指标", "社会效益指标", ""]
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
 def test_paragraphs_match_the_text_export(tmp_path, suffix):
     write(REPORT, tmp_path / "r.txt")
     write(REPORT, tmp_path / f"r{suffix}")
     expected = [p.text for p in read(tmp_path / "r.txt").paragraphs]
+    if suffix == ".html":  # the page's own navigation line, outside the report
+        expected.insert(0, "当前位置:首页 > 信息公开")
     assert [p.text for p in read(tmp_path / f"r{suffix}").paragraphs] == expected
 
 
