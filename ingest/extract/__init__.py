@@ -77,7 +77,10 @@ def extract(doc: Document, document: Record) -> Extraction:
     )
     budget_document = kind.report_kind == "budget"
     sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year, budget_document)
-    evaluations, indicators, funding_lines, point_findings = extract_performance(doc, document_id, kind)
+    # a budget is filed before the money is spent: its forms are 绩效目标 (targets), never self-evaluations
+    evaluations, indicators, funding_lines, point_findings = (
+        ([], [], [], []) if budget_document else extract_performance(doc, document_id, kind)
+    )
     budget_lines = extract_budget_lines(doc, document_id, kind.fiscal_year, budget_document) + funding_lines
     findings += point_findings
     if kind.report_kind is None:

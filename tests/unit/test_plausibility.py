@@ -99,3 +99,11 @@ def test_a_targets_page_read_as_a_score_sheet_quarantines_and_drops_the_score(pu
 def test_a_failed_document_is_left_as_it_is():
     tables = {"document": [{"document_id": "x", "extraction_status": "failed"}], "finding": []}
     assert screen(tables) is tables
+
+
+@pytest.mark.parametrize("name", ["jiangsu_gaoyuan_2019_yusuan.pdf", "jiangsu_zhengxie_2018_yusuan_biao.pdf"])
+def test_a_budget_has_no_self_evaluation_so_none_is_read_from_its_project_tables(name):
+    tables = _tables(SHARED / "corpus" / "real" / name)
+    assert tables["document"][0]["report_kind"] == "budget"
+    assert tables["evaluation"] == [] and tables["indicator"] == []
+    assert tables["document"][0]["extraction_status"] == "ok"  # not quarantined for a "score" of 5227.59
