@@ -26,6 +26,14 @@ class Table:
     def page_of(self, row: int) -> int | None:
         return self.row_pages[row] if self.row_pages else self.page
 
+    @property
+    def caption(self) -> str:
+        """The title printed as the table's first row ("2019年政府采购预算表部门:…"): one value across the
+        row, after any empty rows; "" when the table starts with its header."""
+        first = next((row for row in self.rows if any(row)), [])
+        values = {c for c in first if c}
+        return next(iter(values)) if len(values) == 1 else ""
+
 
 Block = Paragraph | Table
 

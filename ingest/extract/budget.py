@@ -12,12 +12,15 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ingest.document import Block, Document, Paragraph, Table
+from ingest.document import Block, Document, Paragraph
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import BLOCK, Record
-from ingest.extract.tables import has_year_measure_header, year_measure_cells
+from ingest.extract.statements import Located, catalogue, locate, text_precision
+from ingest.extract.tables import year_measure_cells
 from ingest.normalize import CLAUSE_BREAK, compact
 
+# "…司法局收入预算8695.94万元" is the department's total; "财政拨款支出预算…", "机关运行经费支出预算…" are a part's
+_NOT_A_FUND = r"(?:(?<=[局厅委办院处室心会所站队馆])|(?<=部门)|(?<=单位)|(?<![\u4e00-\u9fff]))"
 # Canonical lines; the first pattern that matches nearest before the amount names the line.
 LINES: tuple[tuple[str, str], ...] = (
     # named so that their amounts are not taken for a canonical line they contain ("…财政拨款收入")
@@ -26,12 +29,12 @@ LINES: tuple[tuple[str, str], ...] = (
         r"国有资本经营预算(?:财政拨款)?(?:收入|支出)?|上级补助收入|事业收入|经营收入|其他收入|上缴上级支出"
         r"|经营支出|对附属单位补助支出|附属单位上缴收入",
     ),
-    ("grand_total", r"收、?支(?:预算)?总计|收入(?:预算)?总计|支出(?:预算)?总计"),
-    ("total_income", r"本年收入(?:预算)?合计|收入(?:预算)?合计|总体预算收入"),
-    ("total_expenditure", r"本年支出(?:预算)?合计|支出(?:预算)?合计|整体部门支出资金"),
+    ("grand_total", r"收、?支(?:预算)?总计|收入(?:预算)?总计|支出(?:预算)?总计|收、?支总?预算(?=为?\d)"),
+    ("total_income", rf"本年收入(?:预算)?合计|收入(?:预算)?合计|总体预算收入|{_NOT_A_FUND}收入预算"),
+    ("total_expenditure", rf"本年支出(?:预算)?合计|支出(?:预算)?合计|整体部门支出资金|{_NOT_A_FUND}支出预算"),
     ("fiscal_appropriation", r"财政拨款(?:预算)?收入"),
     ("operating_expenditure_of_organs", r"机关运行经费"),
-    ("government_procurement", r"政府采购(?:支出)?(?:预算)?(?:总额|金额)"),
+    ("government_procurement", r"政府采购(?:支出)?(?:预算)?(?:总额|金额)|政府采购预算(?=为?\d)"),
     ("personnel_expenditure", r"人员经费"),
     ("public_expenditure", r"公用经费"),
     ("basic_expenditure", r"基本支出"),
@@ -42,6 +45,14 @@ LINES: tuple[tuple[str, str], ...] = (
 _LINE_RE = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in LINES))
 _AMOUNT = re.compile(rf"(?P<number>{NUMBER})(?P<unit>亿元|万元|元)")
 _CHANGE = re.compile(r"增加|减少|增长|下降|较|比|相比|持平|占")
+_YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
+
+
+def _compared(text: str, year: re.Match[str]) -> bool:
+    """A year named to compare with ("比2025年预算增加", "与2016年度相比"): not the year of the figure."""
+    return bool(re.search(r"[比较与同]$", text[: year.start(1)])) or text[year.end() :].startswith(("相比", "度相比"))
+
+
 _FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|财政拨款")
 _MEASURE_WORDS = (
     ("adjusted_budget", re.compile(r"全年预算|调整后预算|调整预算")),
@@ -107,18 +118,48 @@ def _heading_line(text: str) -> str | None:
 def extract_budget_lines(
     doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool = False
 ) -> list[Record]:
-    """Canonical lines stated in text and in the 基础数据表, and 功能分类 items; one row per
-    (statement, line, year, measure, source), the first statement of it wins."""
+    """Canonical lines stated in text, in the statements and in the 基础数据表, and 功能分类/经济分类 科目
+    lines; one row per (statement, line, year, measure, source), the first of it wins."""
     rows: dict[tuple, Record] = {}
-    text = _from_text(doc, document_id, fiscal_year, budget_document)
-    tables = [
-        *_from_summary_tables(doc, document_id, fiscal_year, budget_document),
-        *_from_subject_tables(doc, document_id, fiscal_year, budget_document),
-    ]
+    text = list(_from_text(doc, document_id, fiscal_year, budget_document))
+    tables = []
+    if fiscal_year is not None:
+        measure = _stated_level(budget_document)
+        for located in locate(doc):
+            readings = {
+                unit: list(_from_statement(located, unit, document_id, fiscal_year, measure))
+                for unit in ([located.printed_unit] if located.printed_unit else UNREAD_UNITS)
+            }
+            tables += readings[_best_reading(readings, text)]
     for record in [*_from_basic_data(doc, document_id), *tables, *text]:
         key = (record["statement"], record["line_code"], record["fiscal_year"], record["measure"], record["source"])
         rows.setdefault(key, record)
     return list(rows.values())
+
+
+# a statement that states no unit is read both ways; the reading its restatements and plausibility favour wins
+UNREAD_UNITS = ("万元", "元")
+_PLAUSIBLE_WAN = Decimal(10_000_000)  # one department's line beyond 1,000 亿元 is a unit misread
+
+
+def _best_reading(readings: dict[str, list[Record]], text: list[Record]) -> str:
+    """The unit under which the statement's figures agree with the 说明's (at the text's printed precision)
+    and stay plausible; the first reading when nothing tells them apart."""
+    stated = {}
+    for record in text:
+        stated.setdefault((record["line_code"], record["measure"], record["fiscal_year"]), record)
+
+    def score(unit: str) -> tuple[int, int]:
+        agree = implausible = 0
+        for record in readings[unit]:
+            implausible += abs(record["amount_wan"]) > _PLAUSIBLE_WAN
+            restated = stated.get((record["line_code"], record["measure"], record["fiscal_year"]))
+            if restated and record["amount_wan"]:
+                bound = text_precision(restated["value_raw"]) + Decimal("0.005")
+                agree += abs(record["amount_wan"] - restated["amount_wan"]) <= bound
+        return agree, -implausible
+
+    return max(readings, key=score)
 
 
 def _from_basic_data(doc: Document, document_id: str) -> Iterator[Record]:
@@ -137,68 +178,81 @@ def _from_basic_data(doc: Document, document_id: str) -> Iterator[Record]:
 
 
 _ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(][一二三四五六七八九十\d]+[)])")
-_TABLE_ALIASES = {"财政拨款": "fiscal_appropriation", "一般公共预算资金": "general_public_budget"}
+_SUBJECT_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+# the statements whose 科目 lines are their own statement's; other tables' go by code (2xx / 3xx)
+_SUBJECT_STATEMENTS = {"income", "expenditure", "by_function", "basic_by_economic"}
 
 
 def _table_line(cell: str) -> str | None:
     """A cell that is exactly a canonical line's name ("一、基本支出", "收入合计")."""
     label = _ENUMERATION.sub("", compact(cell)).rstrip(":")
-    if label in _TABLE_ALIASES:
-        return _TABLE_ALIASES[label]
+    if label in catalogue().line_names:
+        return catalogue().line_names[label]
     match = _LINE_RE.fullmatch(label)
     return match.lastgroup if match and match.lastgroup != "other" else None
 
 
-def statement_tables(doc: Document) -> Iterator[Table]:
-    """The tables of the 预算/决算 statements: not the 基础数据表 nor the 自评表, read on their own."""
-    for table in doc.tables:
-        cells = {compact(c) for row in table.rows for c in row}
-        if not has_year_measure_header(table.rows) and not cells & {"三级指标", "年初预算数", "年初预算"}:
-            yield table
-
-
-def _from_summary_tables(
-    doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool
-) -> Iterator[Record]:
-    """Canonical lines in the 收支总表-style tables: the amount right of its name, or below it."""
-    if fiscal_year is None:
+def _from_statement(located: Located, unit: str, document_id: str, fiscal_year: int, measure: str) -> Iterator[Record]:
+    """A statement's figures in `unit`: the 合计 of a table that is one canonical line (政府采购预算表,
+    机关运行经费表), or its canonical lines (the amount right of the name, or below it) and its 科目 lines."""
+    table, spec = located.table, located.statement
+    statement = spec.statement if spec else "summary"
+    if spec and spec.reads == "none":
         return
-    measure = _stated_level(budget_document)
-    for table in statement_tables(doc):
-        unit = table_unit(table.rows)
-        for r, row in enumerate(table.rows):
-            for i, cell in enumerate(row):
-                code = _table_line(cell)
-                if code is None:
-                    continue
-                right = row[i + 1] if i + 1 < len(row) and row[i + 1] != cell else ""
-                below = table.rows[r + 1][i] if r + 1 < len(table.rows) and i < len(table.rows[r + 1]) else ""
-                for value in (right, below):
-                    amount = parse_number(value)
-                    if amount is not None:
-                        yield _record(
-                            document_id, "summary", code, cell, measure, fiscal_year, to_wan(amount, unit),
-                            value, table.page_of(r), "table", table,
-                        )  # fmt: skip
-                        break
+    # the 合计 of a statement that is one canonical line in its own right (收入表 合计 = 本年收入合计)
+    total = spec.total_line if spec and spec.total_column == "first" else None
+    totals = [r for r, row in enumerate(table.rows) if any(_TOTAL_LABEL.match(compact(c)) for c in row)]
+    bottom = totals[-1] if totals and spec and spec.bottom_line else None
+    for r, row in enumerate(table.rows):
+        page = table.page_of(r)
+        amounts = [c for c in row if parse_number(c) is not None]
+        if spec and spec.total_column == "last" and amounts and any(compact(c) == "合计" for c in row):
+            yield _record(
+                document_id, statement, spec.total_line, spec.name, measure, fiscal_year,
+                to_wan(parse_number(amounts[-1]), unit), amounts[-1], page, "table", table,
+            )  # fmt: skip
+        if spec and spec.reads == "total":
+            continue
+        for i, cell in enumerate(row):
+            code = _table_line(cell) or (total if compact(cell) == "合计" else None)
+            if r == bottom and (code in ("total_income", "total_expenditure") or compact(cell) == "总计"):
+                code = spec.bottom_line
+            if code is None:
+                continue
+            right = row[i + 1] if i + 1 < len(row) and row[i + 1] != cell else ""
+            for value in (right, _column_total(table.rows, r, i)):
+                amount = parse_number(value)
+                if amount is not None:
+                    yield _record(
+                        document_id, statement, code, cell, measure, fiscal_year, to_wan(amount, unit), value, page,
+                        "table", table,
+                    )  # fmt: skip
+                    break
+        for code, name, amount in _subjects(row):
+            own = spec.statement if spec and spec.statement in _SUBJECT_STATEMENTS else None
+            subject_statement = own or ("basic_by_economic" if code.startswith("3") else "by_function")
+            yield _record(
+                document_id, subject_statement, code, name, measure, fiscal_year, to_wan(parse_number(amount), unit),
+                amount, page, "table", table,
+            )  # fmt: skip
 
 
-_CAPTION_LINES = (("government_procurement", "政府采购"), ("operating_expenditure_of_organs", "机关运行经费"))
-_SUBJECT_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_TOTAL_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:本年)?(?:收入|支出)?(?:合计|总计)$")
 
 
-def table_unit(rows: list[list[str]]) -> str:
-    """The money unit a table states in its first rows ("单位：元"), 万元 when it states none."""
-    for row in rows[:3]:
-        for cell in row:
-            if match := re.search(r"单位[:]?(亿元|万元|元)", compact(cell)):
-                return match.group(1)
-    return "万元"
-
-
-def _caption(table_rows: list[list[str]]) -> str:
-    first = table_rows[0] if table_rows else []
-    return compact(first[0]) if first and len({c for c in first if c}) == 1 else ""
+def _column_total(rows: list[list[str]], r: int, i: int) -> str:
+    """The figure of a column headed by a line's name (人员经费, 项目支出 …): in the table's 合计/总计 row,
+    or in the row right below when that row is the totals without a label. A heading merged across
+    columns (基本支出 over 人员经费 | 公用经费) heads no single column."""
+    if any(0 <= j < len(rows[r]) and rows[r][j] == rows[r][i] for j in (i - 1, i + 1)):
+        return ""
+    below = rows[r + 1 :]
+    if below and all(parse_number(c) is not None for c in below[0] if c) and any(below[0]):
+        return below[0][i] if i < len(below[0]) else ""
+    for row in below:
+        if any(_TOTAL_LABEL.match(compact(c)) for c in row):
+            return row[i] if i < len(row) else ""
+    return ""
 
 
 def _subjects(row: list[str]) -> Iterator[tuple[str, str, str]]:
@@ -228,43 +282,17 @@ def _named_after(row: list[str], i: int) -> bool:
     return False
 
 
-def _from_subject_tables(
-    doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool
-) -> Iterator[Record]:
-    """Every row of the 功能分类 (codes 2xx…) and 经济分类 (codes 3xx…) tables, and the 合计 of tables
-    whose caption names a canonical line (政府采购预算表, 机关运行经费支出表)."""
-    if fiscal_year is None:
-        return
-    measure = _stated_level(budget_document)
-    for table in statement_tables(doc):
-        caption, unit = _caption(table.rows), table_unit(table.rows)
-        caption_line = next((code for code, word in _CAPTION_LINES if word in caption), None)
-        for r, row in enumerate(table.rows):
-            page = table.page_of(r)
-            if caption_line and any(compact(c) == "合计" for c in row):
-                amounts = [c for c in row if parse_number(c) is not None]
-                if amounts:
-                    yield _record(
-                        document_id, "summary", caption_line, caption, measure, fiscal_year,
-                        to_wan(parse_number(amounts[-1]), unit), amounts[-1], page, "table", table,
-                    )  # fmt: skip
-                continue
-            for code, name, amount in _subjects(row):
-                statement = "basic_by_economic" if code.startswith("3") else "by_function"
-                yield _record(
-                    document_id, statement, code, name, measure, fiscal_year, to_wan(parse_number(amount), unit),
-                    amount, page, "table", table,
-                )  # fmt: skip
-
-
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:
     statement, heading_line = "summary", None
     for paragraph in doc.paragraphs:
         text = compact(paragraph.text)
         if _HEADING.match(text) and len(text) <= 40:
-            statement = next((s for s, p in _STATEMENTS if p.search(text)), statement)
+            # "六、财政拨款基本支出预算表情况说明" explains a statement the catalogue knows
+            spec = catalogue().identify(text)
+            statement = spec.statement if spec else next((s for s, p in _STATEMENTS if p.search(text)), statement)
             heading_line = _heading_line(re.sub(r"情况.*$", "", text))
-            continue
+            if not _AMOUNT.search(text):
+                continue  # "(一)人员经费4,704.35万元" is a heading and a statement of the amount
         items = list(_FUNCTION_ITEM.finditer(text))
         for n, item in enumerate(items):
             yield from _function_item(item, text[item.end() : items[n + 1].start() if n + 1 < len(items) else None],
@@ -311,12 +339,16 @@ def _sentence(
 ) -> Iterator[Record]:
     year, measure = fiscal_year, None
     for clause in re.split(rf"{CLAUSE_BREAK.pattern}|其中:?", sentence):
-        if m := re.match(r"^.{0,12}?((?:19|20)\d{2})年", clause):
-            year = int(m.group(1))
+        if (m := re.match(r"^.{0,12}?((?:19|20)\d{2})年", clause)) and not _compared(clause, m):
+            year = int(m.group(1))  # the year of this clause and the ones after it
         amount = _AMOUNT.search(clause)
         if not amount:
             continue
         before = clause[: amount.start()]
+        # "…与2016年度相比(2016年度部门支出预算安排为8,648.07万元)": the level's own year is the last one
+        # named before it that is not a comparison's
+        own = [y for y in _YEAR_NAMED.finditer(before) if not _compared(clause, y)]
+        stated_year = int(own[-1].group(1)) if own else year
         labels = list(_LINE_RE.finditer(before))
         label = labels[-1] if labels else None
         between = before[label.end() if label else 0 :]
@@ -325,7 +357,10 @@ def _sentence(
         if label and "费" in between:
             continue  # the amount of another item named after the line ("一般公共预算拨款安排的会议费…")
         words = before[: label.start()] + before[label.end() :] if label else before
-        stated = _measure(words, budget_document)
+        # the measure named around the line's name, else after it ("政府采购预算1484.2万元"; but "财政拨款预算收入"
+        # is 预算会计's name for revenue received)
+        named = label.group() if label and label.group().endswith("预算") else ""
+        stated = _measure(words, budget_document) or _measure(named, budget_document)
         measure = stated or measure
         code = label.lastgroup if label else (heading_line if _UNNAMED.search(before) else None)
         if code in (None, "other") or (heading_line == "project_expenditure" and code != heading_line):
@@ -333,10 +368,10 @@ def _sentence(
         if measure is None:
             level = _stated_level(budget_document)
             measure = level if label and re.search(r"支出|经费|合计|总计|收入|金额|总额", label.group()) else None
-        if measure is None or year is None:
+        if measure is None or stated_year is None:
             continue
         yield _record(
-            document_id, statement, code, label.group() if label else before, measure, year,
+            document_id, statement, code, label.group() if label else before, measure, stated_year,
             to_wan(Decimal(amount.group("number").replace(",", "")), amount.group("unit")),
             amount.group(), paragraph.page, "text", paragraph,
         )  # fmt: skip

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ingest.document import Document
-from ingest.extract.budget import statement_tables, table_unit
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import Record, finding
+from ingest.extract.statements import locate
 from ingest.normalize import compact
 
 TOLERANCE_WAN = Decimal("0.01")
@@ -131,8 +131,8 @@ def check_sangong_units(sangong: list[Record], document_id: str) -> list[Record]
 def check_balance(doc: Document, document_id: str) -> list[Record]:
     """A 收支总表 puts income on the left and expenditure on the right: its two 总计 are equal by design."""
     findings = []
-    for table in statement_tables(doc):
-        unit = table_unit(table.rows)
+    for located in locate(doc):
+        table, unit = located.table, located.unit
         for r, row in enumerate(table.rows):
             totals = _grand_totals(row)
             if len(totals) < 2:

@@ -49,8 +49,8 @@ def _texts(doc: Document) -> list[str]:
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             texts.append(compact(block.text))
-        elif block.rows and len({c for c in block.rows[0] if c}) == 1:
-            texts.append(compact(block.rows[0][0]))
+        elif block.caption:
+            texts.append(compact(block.caption))
     return texts
 
 
@@ -78,11 +78,7 @@ def document_parts(doc: Document, main_kind: str | None) -> dict[int, str | None
     parts: dict[int, str | None] = {}
     current = main_kind
     for block in doc.blocks:
-        if isinstance(block, Paragraph):
-            text = compact(block.text)
-        else:
-            first = [c for c in block.rows[0] if c] if block.rows else []
-            text = compact(first[0]) if first and len(set(first)) == 1 else ""
+        text = compact(block.text) if isinstance(block, Paragraph) else compact(block.caption)
         titled = text and len(text) <= 40 and re.search(r"(?:19|20)\d{2}", text) and not re.search(r"[。,;]", text)
         if titled and (kind := _part_kind(text)):
             current = kind

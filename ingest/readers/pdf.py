@@ -221,7 +221,8 @@ def _page_blocks(page: Page, number: int) -> list[Block]:
 
 
 def _join_continued_tables(blocks: list[Block]) -> list[Block]:
-    """A table that ends a page and a table of the same width that starts the next are one table."""
+    """A table that ends a page and a table of the same width that starts the next are one table, unless the
+    second starts with a title of its own (a new statement printed right after an empty one)."""
     out: list[Block] = []
     for block in blocks:
         previous = next((b for b in reversed(out) if not _is_furniture(b)), None)
@@ -232,6 +233,7 @@ def _join_continued_tables(blocks: list[Block]) -> list[Block]:
             and previous.page_of(len(previous.rows) - 1) == block.page - 1
             and previous.width == block.width
             and _first_on_page(out, block)
+            and not _titled_anew(previous, block)
         ):
             rows = block.rows[1:] if block.rows[0] == previous.rows[0] else block.rows  # repeated header
             row_pages = [previous.page_of(i) or 0 for i in range(len(previous.rows))] + [block.page] * len(rows)
@@ -241,6 +243,11 @@ def _join_continued_tables(blocks: list[Block]) -> list[Block]:
         else:
             out.append(block)
     return out
+
+
+def _titled_anew(previous: Table, block: Table) -> bool:
+    caption = block.caption
+    return "表" in caption and caption != previous.caption
 
 
 def _is_furniture(block: Block) -> bool:

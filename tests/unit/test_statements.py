@@ -1,0 +1,99 @@
+"""The statements catalogue on real reports of templates the extractors were not first written for: which
+statement a table is, its unit (printed in it, in its title or on the line above it, or decided by the
+说明's restatements), and the lines read from it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from ingest.discover import LandedFile, sha256_of
+from ingest.document import Document, Paragraph, Table
+from ingest.extract import extract
+from ingest.extract.statements import catalogue, locate
+from ingest.pipeline import process
+from ingest.readers import read
+from tests.conftest import SHARED
+
+REAL = SHARED / "corpus" / "real"
+
+
+def _lines(tables: dict) -> set[tuple]:
+    return {(r["statement"], r["line_code"], r["fiscal_year"], r["measure"], r["amount_wan"]) for r in tables}
+
+
+@pytest.fixture(scope="module")
+def sifaju() -> dict:
+    path = REAL / "shanghai_putuo_sifaju_2026_danwei_yusuan.pdf"
+    return process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
+
+
+def test_a_unit_printed_on_the_line_above_a_statement_is_its_unit():
+    located = {item.table.page: item for item in locate(read(REAL / "shanghai_putuo_sifaju_2026_danwei_yusuan.pdf"))}
+    assert (located[8].statement.code, located[8].printed_unit) == ("summary", "元")  # 编制单位:… 单位:元
+    assert (located[14].statement.code, located[14].printed_unit) == ("general_public_by_function", "元")
+    assert (located[20].statement.code, located[20].printed_unit) == ("sangong", "万元")
+
+
+def test_statements_in_yuan_give_their_lines_in_wan(sifaju):
+    assert sifaju["document"][0]["extraction_status"] == "ok"  # nothing read 10,000 times too large
+    lines = _lines(sifaju["budget_line"])
+    for expected in [
+        ("summary", "grand_total", 2026, "initial_budget", Decimal("8695.9408")),  # 86,959,408.34 元
+        ("income", "total_income", 2026, "initial_budget", Decimal("8695.9408")),  # 收入预算总表 合计
+        ("basic_by_economic", "basic_expenditure", 2026, "initial_budget", Decimal("2211.8861")),
+        ("summary", "personnel_expenditure", 2026, "initial_budget", Decimal("2037.4181")),  # 支出总计 row
+        ("by_function", "2040601", 2026, "initial_budget", Decimal("1434.8853")),  # 行政运行 14,348,853.34
+    ]:
+        assert expected in lines
+
+
+def test_a_caption_after_an_empty_row_still_titles_a_tables_only_file():
+    path = REAL / "jiangsu_zhengxie_2019_yusuan_biao.pdf"
+    tables = process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
+    document = tables["document"][0]
+    assert (document["report_kind"], document["department_name"], document["fiscal_year"]) == (
+        "budget", "江苏省政协办公厅", 2019,
+    )  # fmt: skip
+    lines = _lines(tables["budget_line"])
+    assert ("summary", "government_procurement", 2019, "initial_budget", Decimal("1624.42")) in lines
+    # two scopes of one line are two facts: all funds (公开01表) and 财政拨款 (公开04表)
+    assert ("summary", "grand_total", 2019, "initial_budget", Decimal("13377.11")) in lines
+    assert ("fiscal_appropriation_summary", "grand_total", 2019, "initial_budget", Decimal("13297.11")) in lines
+
+
+def test_a_statement_titled_anew_on_the_next_page_is_not_the_empty_one_before_it():
+    located = locate(read(REAL / "jiangsu_shengweiban_2017_yusuan_biaoge.pdf"))
+    codes = [(item.statement.code if item.statement else None, item.table.page) for item in located]
+    assert ("government_fund", 7) in codes and ("general_public_by_function", 8) in codes
+
+
+def _budget(*blocks) -> dict:
+    doc = Document("x.pdf", "pdf", [Paragraph("上海市普陀区某某局2026年部门预算", 1), *blocks], page_count=2)
+    record = {"document_id": "x", "file_name": "x.pdf", "extraction_status": None}
+    return extract(doc, record).tables()
+
+
+STATEMENT = Table([["2026年部门财务收支预算总表", ""], ["项目", "预算数"], ["收入总计", "86,959,408.34"]], page=2)
+
+
+def test_a_statement_without_a_unit_is_read_in_the_unit_its_text_restates():
+    tables = _budget(Paragraph("2026年,上海市普陀区某某局收入预算8695.94万元,收入总计8695.94万元。", 1), STATEMENT)
+    [grand] = [r for r in tables["budget_line"] if r["source"] == "table"]
+    assert (grand["line_code"], grand["amount_wan"]) == ("grand_total", Decimal("8695.9408"))
+
+
+def test_without_a_restatement_a_statement_too_large_in_wan_is_read_in_yuan():
+    [grand] = _budget(STATEMENT)["budget_line"]
+    assert grand["amount_wan"] == Decimal("8695.9408")  # 869.6 亿元 for one 局 would be implausible
+
+
+def test_every_catalogue_title_is_a_valid_pattern_and_codes_are_unique():
+    codes = [s.code for s in catalogue().statements]
+    assert len(codes) == len(set(codes))
+    assert catalogue().identify("2026年预算单位财务收支预算总表").code == "summary"
+    assert catalogue().identify("财政拨款收支预算总表").code == "fiscal_appropriation_summary"
+    assert catalogue().identify("一般公共预算财政拨款基本支出决算表").code == "general_public_basic"
+    assert catalogue().identify("“三公”经费和机关运行经费预算表").code == "sangong"
