@@ -86,6 +86,16 @@ def _close(a: object, b: object) -> bool:
 REAL_GOLDEN = (GOLDEN / "real", ROOT.parent / "shared" / "golden" / "real")
 
 
+def _distinct(rows: Iterable[tuple]) -> list[tuple]:
+    """One row per fact: the same key with amounts within the tolerance (86,959,408.34 元 in a statement and
+    8695.94万元 in the text) is one figure printed twice."""
+    kept: list[tuple] = []
+    for row in sorted(set(rows), key=str):
+        if not any(k[:-1] == row[:-1] and _close(k[-1], row[-1]) for k in kept):
+            kept.append(row)
+    return kept
+
+
 def golden_files(group: str = "corpus") -> list[Path]:
     if group == "real":
         return sorted((p for folder in REAL_GOLDEN for p in folder.glob("*.yaml")), key=lambda p: p.name)
@@ -135,10 +145,10 @@ def score_document(golden: dict, tables: dict[str, list[dict]], findings: list[d
     )
     # a figure the report states in several places is one fact: budget lines compare as distinct facts
     scores["fct_budget_line"] = _match(
-        sorted({(r["fiscal_year"], r["measure"], r["line_code"], _number(r["amount_wan"]))
-                for r in golden.get("budget_lines") or []}, key=str),
-        sorted({(r["fiscal_year"], r["measure"], r["line_code"], _number(r["amount_wan"]))
-                for r in tables["budget_line"] if r["line_code"] in CANONICAL}, key=str),
+        _distinct((r["fiscal_year"], r["measure"], r["line_code"], _number(r["amount_wan"]))
+                  for r in golden.get("budget_lines") or []),
+        _distinct((r["fiscal_year"], r["measure"], r["line_code"], _number(r["amount_wan"]))
+                  for r in tables["budget_line"] if r["line_code"] in CANONICAL),
     )  # fmt: skip
     scores["fct_headcount"] = _match(
         [(r["metric"], _number(r["headcount"])) for r in golden.get("headcount") or []],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -29,6 +30,9 @@ _LABELLED_NAME = re.compile(
     rf"(?:部门|单位)(?:\(单位\))?(?:名称)?:(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?=单位|$)"
 )
 _YEAR = re.compile(r"((?:19|20)\d{2})年度?")
+# "江苏省政协办公厅2019年度收入、支出预算总计…": the 说明's sentences open with the department and the year
+_SUBJECT_NAME = re.compile(rf"^(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?:19|20)\d{{2}}年")
+_ABOUT_A_REPORT = re.compile(r"(?:预算|决算)公开(?:情况)?检查(?:表|情况|清单)")
 _SCORE = re.compile(r"(?:自评|评价)(?:结果)?得分?[为是:]?(\d{1,3}(?:\.\d+)?)分")
 _GRADE = re.compile(r"等级[为是:]?(优秀|良好|中|差)")
 _HEAD_PARAGRAPHS = 60
@@ -59,9 +63,11 @@ def classify(doc: Document) -> Classification:
     title, after = _title(texts)
     body = "".join(texts)
     kind_match = _KIND_RE.search(title) if title else _KIND_RE.search(body)
+    if _ABOUT_A_REPORT.search(body[:300]):
+        kind_match = None  # an inspection of a report's disclosure, not a report
     return Classification(
         report_kind=kind_match.lastgroup if kind_match else None,
-        department_name=_department(title, texts) or _form_department(doc),
+        department_name=_department(title, texts) or _form_department(doc) or _subject_department(texts),
         fiscal_year=_fiscal_year(title, after, body),
         self_eval_score=_score(body),
         self_eval_grade=(m.group(1) if (m := _GRADE.search(body)) else None),
@@ -160,6 +166,12 @@ def _form_department(doc: Document) -> str | None:
                 match = _NAME_AT_END.search(compact(value))
                 return match.group("name") if match else compact(value)
     return None
+
+
+def _subject_department(texts: list[str]) -> str | None:
+    """The name the 说明's sentences most often open with, before a year (a file with no title)."""
+    names = Counter(m.group("name") for text in texts if (m := _SUBJECT_NAME.match(text)))
+    return names.most_common(1)[0][0] if names else None
 
 
 def _score(text: str) -> Decimal | None:

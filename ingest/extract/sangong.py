@@ -27,6 +27,10 @@ _STATED = re.compile(
     rf"(?P<measure>预算支出|支出预算|预算数?|决算数?|支出决算数?|执行数?|支出)(?:数)?(?:为|是)?(?P<number>{NUMBER})(?P<unit>亿元|万元|元)"
 )
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})年")
+_VEHICLE_PART = re.compile(r"(?P<vehicle_purchase>购置费?)|(?P<vehicle_operation>运行(?:维护)?费?)")
+# "(一)因公出国(境)费0万元": an amount right after the category's name, with no measure word, is the
+# document's own (a budget's budget, a 决算's actual); a change or a share names a comparison first
+_BARE = re.compile(rf"^[^\d比较增减与占同]{{0,6}}?(?P<number>{NUMBER})(?P<unit>亿元|万元|元)")
 
 
 def category_of(label: str) -> str | None:
@@ -108,6 +112,8 @@ def _from_grid(
                     measure = _MEASURES[m.group(1)]
                 elif label.endswith("表"):
                     continue  # the table's title ("“三公”经费、会议费、培训费支出预算表")
+                elif category == "vehicle_total" and (part := _VEHICLE_PART.fullmatch(label)):
+                    category = part.lastgroup  # 购置费 | 运行费 under 公务用车购置及运行费
                 elif (named := category_of(label)) and not (category and re.fullmatch(r"小计|合计", label)):
                     category = named
             if category is None:
@@ -144,10 +150,10 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_
                     clause = clause[named.end() :]
                 if category is None or year is None:
                     continue
-                stated = _STATED.search(clause)
+                stated = _STATED.search(clause) or (named and _BARE.match(clause))
                 if stated:
                     amount = Decimal(stated.group("number").replace(",", ""))
-                    word = stated.group("measure")
+                    word = stated.groupdict().get("measure") or ("预算" if budget_document else "决算")
                     # in a 预算 document, "…费支出70万元" is what is budgeted
                     budgeted = "预算" in word or (budget_document and word == "支出")
                     measure = _MEASURES["预算" if budgeted else "决算"]

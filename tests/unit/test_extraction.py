@@ -1,4 +1,5 @@
-"""Extraction measured against the golden labels (tests/golden) of the corpus seeds, PDFs and excerpts."""
+"""Extraction measured against the golden labels (tests/golden) of the corpus seeds, PDFs and excerpts, and
+of the real reports of other templates (tests/golden/real and ../shared/golden/real)."""
 
 from decimal import Decimal
 
@@ -35,6 +36,31 @@ def test_precision_and_recall_on_the_golden_set(accuracy, mart, floor):
     score = accuracy["all"][mart]
     assert score.expected > 0
     assert score.precision >= floor and score.recall >= floor, (score.matched, score.extracted, score.expected)
+
+
+@pytest.fixture(scope="module")
+def real_accuracy():
+    return evaluate(golden_files("real"))
+
+
+def test_every_real_report_has_a_golden_file(real_accuracy):
+    # the Shenzhen 绩效目标 workbooks are labelled with the targets they hold (performance_target)
+    reports = {p.name for p in (SEEDS.parent / "real").iterdir() if not p.name.startswith("shenzhen_")}
+    assert {d for d in real_accuracy if d != "all"} == reports
+
+
+@pytest.mark.parametrize(
+    ("mart", "floor"),
+    [("dim_document", 1.0), ("fct_sangong", 0.95), ("fct_budget_line", 0.95), ("fct_headcount", 1.0)],
+)
+def test_precision_and_recall_on_real_reports_of_other_templates(real_accuracy, mart, floor):
+    score = real_accuracy["all"][mart]
+    assert score.expected > 0
+    assert score.precision >= floor and score.recall >= floor, (score.matched, score.extracted, score.expected)
+
+
+def test_no_self_evaluation_is_read_from_a_budget(real_accuracy):
+    assert real_accuracy["all"]["fct_performance_evaluation"].extracted == 0
 
 
 def _tables(name, folder="seeds"):
