@@ -10,6 +10,8 @@ _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff"
 # A line break inside a cell: nothing between CJK characters ("公务用车购置\n及运行费"), a space otherwise.
 _WRAP_CJK = re.compile(rf"(?<=[{_CJK}()%])\s*\n\s*|\s*\n\s*(?=[{_CJK}(])")
+# a figure or a date wrapped in a narrow cell ("202" / "3、12、3" / "1"): nothing between its parts
+_WRAP_FIGURE = re.compile(r"(?<=[\d\-、./:])\s*\n\s*(?=[\d\-、./:%])")
 
 # Traditional characters seen where a report was converted, mapped to the simplified form. Only characters
 # that are never simplified forms themselves, so simplified text passes through unchanged.
@@ -32,6 +34,7 @@ def clean_text(text: str) -> str:
 
 def clean_cell(text: str) -> str:
     """A table cell: normalized, wrapped lines joined, spaces collapsed, n/a marks ("—", "/", "*") empty."""
+    text = _WRAP_FIGURE.sub("", text)
     text = _WRAP_CJK.sub("", clean_text(text))
     text = _SPACES.sub(" ", text.replace("\n", " ")).strip()
     return "" if text in _EMPTY_MARKS else text

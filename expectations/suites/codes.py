@@ -20,7 +20,8 @@ SEVERITIES = ["error", "warning", "info"]
 # An amount in 万元 with at most 4 decimals, as the loader writes it.
 AMOUNT_PATTERN = r"^-?\d{1,14}(?:\.\d{1,4})?$"
 STATEMENTS = [
-    "summary", "income", "expenditure", "by_function", "basic_by_economic", "self_eval_funding", "basic_data",
+    "summary", "fiscal_appropriation_summary", "income", "expenditure", "by_function", "basic_by_economic",
+    "self_eval_funding", "basic_data",
 ]  # fmt: skip
 MEASURES = ["initial_budget", "adjusted_budget", "actual", "prior_actual"]
 SCOPES = ["department", "project"]

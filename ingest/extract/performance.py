@@ -16,6 +16,7 @@ from ingest.document import Document, Table
 from ingest.extract.classify import Classification
 from ingest.extract.numbers import parse_number, to_wan
 from ingest.extract.records import BLOCK, Record, finding
+from ingest.extract.tables import merged_once
 from ingest.extract.targets import operator_of, parse_quantity
 from ingest.normalize import compact
 
@@ -154,7 +155,9 @@ class _Reader:
             self._header(row, previous, page)
             return
         if self.header is not None and self.current:
-            if _TOTAL_ROW.match(first) or (not first and len(row) < self.header_width - 2):
+            # the 合计 row: labelled, or short, or (Word, PDF: merged cells repeated) a full row of figures only
+            figures_only = any(row) and all(_number(c) is not None for c in row if c)
+            if _TOTAL_ROW.match(first) or (not first and (len(row) < self.header_width - 2 or figures_only)):
                 self._total_row(row, page)
                 self.header = None
             else:
@@ -174,8 +177,11 @@ class _Reader:
             self.current.total_page = page
 
     def _funding_row(self, row: list[str]) -> None:
-        # the label (总额) sits just left of 年初预算; an export that lost a merged first column is shifted
+        # the label (总额) sits just left of 年初预算; an export that lost a merged first column is shifted, and
+        # a label merged over two columns (Word, PDF) repeats in both: its last cell is the one beside the figures
         label = next(i for i, c in enumerate(row[:3]) if compact(c) in ("年度资金总额", "总额"))
+        while label + 1 < len(row) and row[label + 1] == row[label]:
+            label += 1
         shift = label - (self.funding["initial"] - 1)
         record, cols = self.current.record, {k: v + shift for k, v in self.funding.items()}
         for name, key in (
@@ -192,7 +198,7 @@ class _Reader:
         self.current.funding_points = (points[0], points[1])
 
     def _breakdown(self, row: list[str], page: int | None) -> None:
-        for cell in row:
+        for cell in merged_once(row):
             text = compact(cell)
             for line, pattern in _BREAKDOWN.items():
                 if match := pattern.search(text):

@@ -26,6 +26,11 @@ class Cell:
     table: Table  # where it was read (for the part of the document it belongs to)
 
 
+def merged_once(row: list[str]) -> list[str]:
+    """A row's cells with a merged cell once: readers repeat its value in every position it covers."""
+    return [cell for i, cell in enumerate(row) if i == 0 or cell != row[i - 1]]
+
+
 def has_year_measure_header(rows: list[list[str]]) -> bool:
     return any(sum(bool(_YEAR_MEASURE.search(compact(c))) for c in row) >= 2 for row in rows)
 

@@ -182,7 +182,7 @@ def _paragraphs(lines: list[_Line], page: Page, number: int) -> list[tuple[float
             and previous is not None
             and previous.x1 - previous.x0 >= 0.6 * (right - left)
             and previous.x1 >= right - 2.5 * size
-            and line.top - previous.bottom < size
+            and line.top - previous.bottom < 1.5 * size  # Word exports print 1.5-spaced lines
             and line.x0 <= left + 0.5 * size
         )
         if wrapped and out:
