@@ -12,6 +12,7 @@ from ingest.extract.classify import classify, document_parts
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.numbers import parse_number
 from ingest.extract.performance import extract_performance
+from ingest.extract.reconcile import confirm
 from ingest.extract.records import BLOCK, RAW_TABLES, Record, finding
 from ingest.extract.regions import locate
 from ingest.extract.sangong import extract_sangong
@@ -110,6 +111,9 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += unread_tables(doc, document_id, facts)
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes
     document["extraction_status"] = "partial" if incomplete else "ok"
+    confirm(budget_lines, sangong)
+    document["facts_total"] = len(budget_lines) + len(sangong)
+    document["facts_confirmed"] = sum(r["confirmed"] for r in (*budget_lines, *sangong))
     headcount = extract_headcount(doc, document_id)
     part_of = document_parts(doc, kind.report_kind)
     for record in (*sangong, *budget_lines, *evaluations, *indicators, *headcount):

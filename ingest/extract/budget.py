@@ -219,7 +219,8 @@ def _from_statement(located: Located, unit: str, document_id: str, fiscal_year: 
                 code = spec.bottom_line
             if code is None:
                 continue
-            right = row[i + 1] if i + 1 < len(row) and row[i + 1] != cell else ""
+            # the figure right of the name: the next cell with content (a text-aligned table leaves empty ones)
+            right = next((c for c in row[i + 1 :] if c and c != cell), "")
             for value in (right, _column_total(table.rows, r, i)):
                 amount = parse_number(value)
                 if amount is not None:
@@ -352,8 +353,9 @@ def _sentence(
         labels = list(_LINE_RE.finditer(before))
         label = labels[-1] if labels else None
         between = before[label.end() if label else 0 :]
-        if _CHANGE.search(between) or _CHANGE.search(before[-4:]):
-            continue  # a change or a share, not a level
+        changed = bool(label) and re.search(r"(?:增加|减少|增长|下降)$", before[: label.start()][-3:])
+        if _CHANGE.search(between) or _CHANGE.search(before[-4:]) or changed:
+            continue  # a change or a share ("基本支出增加人员经费1408.29万元"), not a level
         if label and "费" in between:
             continue  # the amount of another item named after the line ("一般公共预算拨款安排的会议费…")
         words = before[: label.start()] + before[label.end() :] if label else before

@@ -18,17 +18,18 @@ RAW_TABLES: dict[str, dict[str, str]] = {
         "department_name": "VARCHAR", "province": "VARCHAR", "city": "VARCHAR", "county": "VARCHAR",
         "fiscal_year": "INTEGER", "self_eval_score": "DECIMAL(6,2)", "self_eval_grade": "VARCHAR",
         "extraction_status": "VARCHAR", "parser_version": "VARCHAR", "ingested_at": "TIMESTAMP",
+        "facts_total": "INTEGER", "facts_confirmed": "INTEGER",
     },
     "sangong": {
         "document_id": "VARCHAR", "fiscal_year": "INTEGER", "measure": "VARCHAR", "category": "VARCHAR",
         "amount_wan": "VARCHAR", "value_raw": "VARCHAR", "page": "INTEGER", "source": "VARCHAR",
-        "part": "VARCHAR",
+        "part": "VARCHAR", "confirmed": "BOOLEAN",
     },
     "budget_line": {
         "document_id": "VARCHAR", "statement": "VARCHAR", "line_code": "VARCHAR", "line_name": "VARCHAR",
         "measure": "VARCHAR", "fiscal_year": "INTEGER", "amount_wan": "VARCHAR", "value_raw": "VARCHAR",
         "page": "INTEGER", "source": "VARCHAR",
-        "part": "VARCHAR",
+        "part": "VARCHAR", "confirmed": "BOOLEAN",
     },
     "evaluation": {
         "evaluation_id": "VARCHAR", "document_id": "VARCHAR", "scope": "VARCHAR", "project_name": "VARCHAR",

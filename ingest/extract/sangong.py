@@ -52,7 +52,9 @@ def extract_sangong(
     for record in [*found, *_from_text(doc, document_id, fiscal_year, budget_document)]:
         key = (record["fiscal_year"], record["measure"], record["category"])
         kept = rows.setdefault(key, record)
-        if kept["amount_wan"] != record["amount_wan"]:
+        if kept is not record and kept["source"] != record["source"] and kept["amount_wan"] == record["amount_wan"]:
+            kept["confirmed"] = True  # the table's figure restated in the text
+        elif kept["amount_wan"] != record["amount_wan"]:
             findings.append(
                 finding(
                     document_id,

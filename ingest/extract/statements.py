@@ -44,6 +44,7 @@ class Catalogue:
     line_names: dict[str, str]  # a cell's text (compact) → canonical line
     unit_phrase: re.Pattern[str]
     default_unit: str
+    identities: tuple[dict, ...]  # total = Σ parts, each within one statement
 
     def identify(self, title: str) -> Statement | None:
         return next((s for s in self.statements if any(p.search(title) for p in s.titles)), None)
@@ -67,7 +68,9 @@ def catalogue() -> Catalogue:
         for entry in data["statements"]
     )
     units = data["units"]
-    return Catalogue(statements, data["line_names"], re.compile(units["phrase"]), units["default"])
+    return Catalogue(
+        statements, data["line_names"], re.compile(units["phrase"]), units["default"], tuple(data["identities"])
+    )
 
 
 @dataclass(frozen=True)

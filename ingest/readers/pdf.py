@@ -245,6 +245,35 @@ def _join_continued_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_SENTENCE_END = re.compile(r"[。!?:;)]$")
+_NUMERAL = "[一二三四五六七八九十]"
+_NEW_PARAGRAPH = re.compile(rf"^(?:{_NUMERAL}+、|[(]({_NUMERAL}|\d)+[)]|\d+[.、]|第{_NUMERAL}+部分)")
+
+
+def _join_continued_paragraphs(blocks: list[Block]) -> list[Block]:
+    """A sentence the page break cut ("…财政拨款基本" / "支出预算17123.19万元") is one paragraph: the last
+    paragraph of a page that ends mid-sentence and the first of the next that starts no new item."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = next((b for b in reversed(out) if not _is_furniture(b)), None)
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(previous, Paragraph)
+            and block.page is not None
+            and previous.page == block.page - 1
+            and not _SENTENCE_END.search(previous.text)
+            and not _NEW_PARAGRAPH.match(block.text)
+            and _first_on_page(out, block)
+            and not _is_furniture(block)
+        ):
+            while out[-1] is not previous:
+                out.pop()  # the page number below the first part
+            out[-1] = Paragraph(join_lines(previous.text, block.text), page=previous.page)
+        else:
+            out.append(block)
+    return out
+
+
 def _titled_anew(previous: Table, block: Table) -> bool:
     caption = block.caption
     return "表" in caption and caption != previous.caption
@@ -254,7 +283,7 @@ def _is_furniture(block: Block) -> bool:
     return isinstance(block, Paragraph) and bool(_PAGE_FURNITURE.match(block.text))
 
 
-def _first_on_page(out: list[Block], block: Table) -> bool:
+def _first_on_page(out: list[Block], block: Block) -> bool:
     """Nothing but page furniture precedes `block` on its page."""
     return not any(b.page == block.page and not _is_furniture(b) for b in out)
 
@@ -302,7 +331,7 @@ def read(path: Path) -> Document:
     return Document(
         file_name=path.name,
         file_format="pdf",
-        blocks=_join_continued_tables(blocks),
+        blocks=_join_continued_paragraphs(_join_continued_tables(blocks)),
         page_count=page_count,
         notes=notes,
     )

@@ -1,0 +1,89 @@
+"""Which money facts a second statement of the same document confirms (../shared/STATEMENTS.md §4).
+
+A figure is confirmed when another statement, or the text, prints the same line, year and measure with the
+same amount at the printed precision, or when it takes part in an identity of totals and parts that holds
+(the catalogue's `identities`, and the 科目 hierarchy). Confirmation is a label-free measure of extraction
+accuracy: a figure read wrong rarely agrees with an independent one.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ingest.extract.numbers import parse_number
+from ingest.extract.records import Record
+from ingest.extract.statements import catalogue, text_precision
+
+_SUBJECT = "subject"  # the identity key of a 科目 line: its code's parent takes the sum
+
+
+def precision_wan(record: Record) -> Decimal:
+    """Half the last printed digit of the figure, in 万元: 0.005 for "9,101.68万元", 0.0000005 for "….34" 元."""
+    raw = str(record.get("value_raw") or "")
+    number = parse_number(raw.replace("万元", "").replace("亿元", "").replace("元", "").strip())
+    factor = abs(record["amount_wan"] / number) if number else Decimal(1)
+    return text_precision(raw) * factor
+
+
+def _agree(a: Record, b: Record) -> bool:
+    return abs(a["amount_wan"] - b["amount_wan"]) <= precision_wan(a) + precision_wan(b)
+
+
+def _restated(records: list[Record], key: str) -> None:
+    """The same figure printed twice: in two statements, or in a statement and the text."""
+    by_fact: dict[tuple, list[Record]] = defaultdict(list)
+    for record in records:
+        by_fact[(record[key], record["fiscal_year"], record["measure"])].append(record)
+    for same in by_fact.values():
+        for a in same:
+            if any(b is not a and _where(b) != _where(a) and _agree(a, b) for b in same):
+                a["confirmed"] = True
+
+
+def _where(record: Record) -> tuple:
+    return record.get("statement"), record.get("source")
+
+
+def _sums_hold(total: Record, parts: Iterable[Record]) -> bool:
+    parts = list(parts)
+    bound = precision_wan(total) + sum((precision_wan(p) for p in parts), Decimal(0))
+    return abs(total["amount_wan"] - sum((p["amount_wan"] for p in parts), Decimal(0))) <= bound
+
+
+def _identities(records: list[Record], facts: str, key: str) -> None:
+    groups: dict[tuple, dict[str, Record]] = defaultdict(dict)
+    for record in records:
+        groups[(*_where(record), record["fiscal_year"], record["measure"])].setdefault(record[key], record)
+    for identity in catalogue().identities:
+        if identity["facts"] != facts:
+            continue
+        for lines in groups.values():
+            members = [lines.get(identity["total"]), *(lines.get(p) for p in identity["parts"])]
+            if all(m is not None for m in members) and _sums_hold(members[0], members[1:]):
+                for member in members:
+                    member["confirmed"] = True
+    if facts == "budget_line":
+        for lines in groups.values():
+            _hierarchy(lines)
+
+
+def _hierarchy(lines: dict[str, Record]) -> None:
+    """类 = Σ 款 and 款 = Σ 项, the children known by their codes (201 ⊃ 20101 ⊃ 2010101)."""
+    codes = [c for c in lines if c.isdigit() and len(c) in (3, 5, 7)]
+    for parent in codes:
+        children = [lines[c] for c in codes if len(c) == len(parent) + 2 and c.startswith(parent)]
+        if children and _sums_hold(lines[parent], children):
+            for member in (lines[parent], *children):
+                member["confirmed"] = True
+
+
+def confirm(budget_lines: list[Record], sangong: list[Record]) -> None:
+    """Set `confirmed` on every money fact of one document."""
+    for record in (*budget_lines, *sangong):
+        record.setdefault("confirmed", False)  # a restatement dropped as a duplicate has confirmed it already
+    _restated(budget_lines, "line_code")
+    _restated(sangong, "category")
+    _identities(budget_lines, "budget_line", "line_code")
+    _identities(sangong, "sangong", "category")
