@@ -217,22 +217,30 @@ def evaluate(labelled: Iterable[tuple[dict, Path]] | None = None) -> dict[str, d
     """Scores per document (file name) and per mart; the key "all" holds the totals."""
     results: dict[str, dict[str, Score]] = {}
     totals = {mart: Score() for mart in MARTS}
+    # the label-free signal: of the money facts read, those a second statement confirms (matched / extracted)
+    confirmed = {"canonical facts": Score(), "all money facts": Score()}
     for golden, source in labelled if labelled is not None else cases():
         tables = process(LandedFile(source, sha256_of(source)), datetime(2026, 1, 1))
         results[source.name] = score_document(golden, tables)
         for mart, score in results[source.name].items():
             totals[mart].add(score)
+        money = [*tables["budget_line"], *tables["sangong"]]
+        canonical = [r for r in money if r.get("line_code", "") in CANONICAL or "category" in r]
+        for name, facts in (("canonical facts", canonical), ("all money facts", money)):
+            confirmed[name].add(Score(sum(bool(r.get("confirmed")) for r in facts), len(facts), len(facts)))
     results["all"] = totals
+    results["confirmed"] = confirmed
     return results
 
 
 def main() -> None:
     groups = sys.argv[1:] or list(GROUPS)
-    summary = {}
+    summary, confirmed = {}, {}
     print(f"{'document':58} {'mart':28} {'precision':>9} {'recall':>7} {'rows':>9}")
     for group in groups:
         results = evaluate(cases(group))
         summary[group] = results.pop("all")
+        confirmed[group] = results.pop("confirmed")
         for document, scores in results.items():
             for mart, s in scores.items():
                 if s.expected or s.extracted:
@@ -243,6 +251,11 @@ def main() -> None:
             if s.expected or s.extracted:
                 rows = f"{s.matched}/{s.expected} ({s.extracted})"
                 print(f"{group:10} {mart:28} {s.precision:9.3f} {s.recall:7.3f} {rows:>30}")
+
+    print(f"\n{'group':10} {'confirmed share':28} {'share':>9} {'confirmed/read':>17}")
+    for group, shares in confirmed.items():
+        for name, s in shares.items():
+            print(f"{group:10} {name:28} {s.precision:9.3f} {f'{s.matched}/{s.extracted}':>17}")
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ class Report:
     report_kind: str
     blocks: list[str | TableSpec | list[list[str]]]
     self_eval_score: int | None = None
+    self_eval_grade: str | None = None  # 优秀/良好/中/差, when the report prints one
     sangong: list[dict] = field(default_factory=list)  # truth rows: fiscal_year, measure, category, amount_wan
     evaluations: list[dict] = field(default_factory=list)  # truth: scope, project_code, total_score, indicators
     budget_lines: list[dict] = field(default_factory=list)  # truth: canonical lines the text states
@@ -60,6 +61,7 @@ class Report:
                 "department_name": self.department,
                 "fiscal_year": self.fiscal_year,
                 "self_eval_score": self.self_eval_score,
+                "self_eval_grade": self.self_eval_grade,
             },
             "sangong": self.sangong,
             "budget_lines": self.budget_lines,
@@ -137,7 +139,9 @@ def hunan_dept_performance(department: str, year: int, score: int, sangong: tupl
             for row in indicator_rows
         ],
     }
-    report = Report(department, year, "dept_performance", blocks, self_eval_score=score, sangong=truth)
+    report = Report(
+        department, year, "dept_performance", blocks, self_eval_score=score, self_eval_grade="优秀", sangong=truth
+    )
     report.evaluations = [evaluation]
     report.budget_lines = [
         {

@@ -45,11 +45,16 @@ def write_quality_report(
                FROM marts.fct_quality_finding f LEFT JOIN marts.dim_document d USING (document_id)
                ORDER BY 1, f.page NULLS FIRST, f.check_id"""
         ).fetchall()
-        documents = con.execute("SELECT count(*) FROM marts.dim_document").fetchone()[0]
+        listed = con.execute(
+            """SELECT file_name, report_kind, department_name, fiscal_year, extraction_status, facts_total,
+                      CASE WHEN facts_total > 0 THEN format('{:.0f} %', 100.0 * facts_confirmed / facts_total) END
+               FROM marts.dim_document ORDER BY department_name NULLS LAST, fiscal_year, file_name"""
+        ).fetchall()
     except Exception:  # the marts were never built (the raw gate failed): gates only
-        findings, documents = [], 0
+        findings, listed = [], []
     finally:
         con.close()
+    documents = len(listed)
     by_document: dict[str, list[tuple]] = defaultdict(list)
     for row in findings:
         by_document[row[0]].append(row)
@@ -63,6 +68,11 @@ def write_quality_report(
         "documents' facts are held back from the fact marts (schema <code>quarantine</code>); skipped files are "
         "in no report format and were not read.</p>",
         _table(["file", "status", "reason"], files),
+        "<h2>Documents</h2>",
+        "<p>Money facts read from each document, and the share another statement of the same document confirms "
+        "(the text or another table prints the same figure, or an identity of totals and parts holds): a low share "
+        "means figures read once, to be looked at.</p>",
+        _table(["file", "kind", "department", "year", "status", "money facts", "confirmed"], listed),
         "<h2>Gates</h2>",
         _table(
             ["check", "table", "result", "failed expectations"],

@@ -7,7 +7,7 @@ from expectations.suites.codes import published_documents
 TABLE = "marts.fct_budget_line"
 COLUMNS = [
     "document_id", "statement", "line_code", "line_name", "measure", "fiscal_year", "amount_wan", "page",
-    "source", "value_raw", "part",
+    "source", "value_raw", "part", "confirmed",
 ]  # fmt: skip
 
 

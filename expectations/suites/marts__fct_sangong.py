@@ -5,7 +5,18 @@ import great_expectations.expectations as gxe
 from expectations.suites.codes import SANGONG_CATEGORIES, SANGONG_MEASURES, published_documents
 
 TABLE = "marts.fct_sangong"
-COLUMNS = ["document_id", "fiscal_year", "measure", "category", "amount_wan", "page", "source", "value_raw", "part"]
+COLUMNS = [
+    "document_id",
+    "fiscal_year",
+    "measure",
+    "category",
+    "amount_wan",
+    "page",
+    "source",
+    "value_raw",
+    "part",
+    "confirmed",
+]
 
 
 def expectations(con):

@@ -8,6 +8,7 @@ accuracy: a figure read wrong rarely agrees with an independent one.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
@@ -16,14 +17,17 @@ from ingest.extract.numbers import parse_number
 from ingest.extract.records import Record
 from ingest.extract.statements import catalogue, text_precision
 
-_SUBJECT = "subject"  # the identity key of a 科目 line: its code's parent takes the sum
-
 
 def precision_wan(record: Record) -> Decimal:
     """Half the last printed digit of the figure, in 万元: 0.005 for "9,101.68万元", 0.0000005 for "….34" 元."""
     raw = str(record.get("value_raw") or "")
     number = parse_number(raw.replace("万元", "").replace("亿元", "").replace("元", "").strip())
-    factor = abs(record["amount_wan"] / number) if number else Decimal(1)
+    # the unit the figure was printed in: 元 (10^-4 万元), 万元 or 亿元 (10^4), from the amount it was read as
+    factor = (
+        Decimal(1).scaleb(round(math.log10(abs(record["amount_wan"] / number))))
+        if number and record["amount_wan"]
+        else Decimal(1)
+    )
     return text_precision(raw) * factor
 
 

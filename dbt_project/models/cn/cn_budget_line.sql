@@ -14,6 +14,7 @@ select
     b.amount_wan as 金额万元,
     b.value_raw as 原文,
     b.page as 页码,
+    b.confirmed as 已印证,
     b.document_id as 文档标识
 from {{ ref('fct_budget_line').include(database=False) }} as b
 inner join {{ ref('dim_document').include(database=False) }} as d on b.document_id = d.document_id

@@ -10,5 +10,7 @@ select
     fiscal_year as 年度,
     self_eval_score as 自评得分,
     self_eval_grade as 自评等级,
-    extraction_status as 抽取状态
+    extraction_status as 抽取状态,
+    facts_total as 金额事实数,
+    facts_confirmed as 已印证数
 from {{ ref('dim_document').include(database=False) }}

@@ -14,6 +14,7 @@ select
     s.amount_wan as 金额万元,
     s.value_raw as 原文,
     s.page as 页码,
+    s.confirmed as 已印证,
     s.document_id as 文档标识
 from {{ ref('fct_sangong').include(database=False) }} as s
 inner join {{ ref('dim_document').include(database=False) }} as d on s.document_id = d.document_id

@@ -15,6 +15,8 @@ select
     d.extraction_status,
     d.parser_version,
     d.ingested_at,
-    k.department_key
+    k.department_key,
+    d.facts_total,
+    d.facts_confirmed
 from {{ ref('stg_document') }} as d
 left join {{ ref('int_department_key') }} as k on d.document_id = k.document_id

@@ -9,5 +9,6 @@ select
     page,
     source,
     value_raw,
-    part
+    part,
+    coalesce(confirmed, false) as confirmed
 from {{ ref('stg_budget_line') }}

@@ -7,5 +7,6 @@ select
     page,
     source,
     value_raw,
-    part
+    part,
+    coalesce(confirmed, false) as confirmed
 from {{ ref('stg_sangong') }}

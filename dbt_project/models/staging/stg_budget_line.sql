@@ -9,5 +9,6 @@ select
     value_raw,
     page,
     source,
-    part
+    part,
+    confirmed
 from {{ source('raw', 'budget_line') }}

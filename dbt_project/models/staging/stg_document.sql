@@ -14,5 +14,7 @@ select
     self_eval_grade,
     extraction_status,
     parser_version,
-    ingested_at
+    ingested_at,
+    facts_total,
+    facts_confirmed
 from {{ source('raw', 'document') }}

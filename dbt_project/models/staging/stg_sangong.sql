@@ -7,5 +7,6 @@ select
     value_raw,
     page,
     source,
-    part
+    part,
+    confirmed
 from {{ source('raw', 'sangong') }}
