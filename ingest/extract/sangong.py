@@ -9,14 +9,15 @@ from decimal import Decimal
 from ingest.document import Block, Document, Paragraph
 from ingest.extract.numbers import NUMBER, parse_number, to_wan, unit_of
 from ingest.extract.records import BLOCK, Record, finding
+from ingest.extract.statements import locate
 from ingest.extract.tables import year_measure_cells
 from ingest.normalize import CLAUSE_BREAK, compact
 
 # Label → category; order matters: the vehicle total names both 购置 and 运行.
 _CATEGORIES: tuple[tuple[str, str], ...] = (
-    ("vehicle_total", r"公务用车购置(?:和|及|与)(?:运行)?(?:维护|运行)|公车购置(?:和|及)运行"),
-    ("vehicle_purchase", r"公车购置|公务用车购置"),
-    ("vehicle_operation", r"公车运行|公务用车运行"),
+    ("vehicle_total", r"公务用?车购置(?:和|及|与)(?:运行)?(?:维护|运行)|公车购置(?:和|及)运行"),
+    ("vehicle_purchase", r"公车购置|公务用?车购置"),
+    ("vehicle_operation", r"公车运行|公务用?车(?:用车)?运行"),
     ("outbound_travel", r"出国"),
     ("reception", r"公务接待"),
     ("total", r"三公经费|三公"),
@@ -90,12 +91,14 @@ def _from_grid(
     A row of figures narrower than its headers lost its empty cells in the export: its figures cannot be
     placed under their columns, so they are left out with a finding (the text usually states them).
     """
-    for table in doc.tables:
-        if fiscal_year is None or not any("三公" in compact(c) for row in table.rows[:4] for c in row):
+    for located in locate(doc):
+        table = located.table
+        titled = located.statement is not None and located.statement.code == "sangong"
+        if fiscal_year is None or not (titled or any("三公" in compact(c) for row in table.rows[:4] for c in row)):
             continue
         first = next((r for r, row in enumerate(table.rows) if sum(parse_number(c) is not None for c in row) >= 2), 0)
         headers = table.rows[:first]
-        unit = unit_of(" ".join(c for row in headers for c in row)) or "万元"
+        unit = located.printed_unit or unit_of(" ".join(c for row in headers for c in row)) or "万元"
         width = max((len(h) for h in headers), default=0)
         for d in range(first, len(table.rows)):
             row = table.rows[d]

@@ -16,7 +16,7 @@ from importlib import resources
 import yaml
 
 from ingest.document import Document, Paragraph, Table
-from ingest.extract.tables import has_year_measure_header
+from ingest.extract.tables import has_year_measure_header, merged_once
 from ingest.normalize import compact
 
 _ABOVE = 3  # lines printed above a table that may be its title and unit line
@@ -111,7 +111,12 @@ def locate(doc: Document) -> list[Located]:
             continue
         title = compact(block.caption) + "".join(lines)
         head = "".join(compact(c) for row in block.rows[:3] for c in dict.fromkeys(row))
+        # a unit line the PDF split over two rows of one column ("单位:万" / "元") reads down the column
+        columns = (
+            "".join(merged_once([compact(r[i]) for r in block.rows[:4] if i < len(r)])) for i in range(block.width)
+        )
         unit = known.unit_phrase.search(head) or known.unit_phrase.search(title)
+        unit = unit or next((m for c in columns if (m := known.unit_phrase.search(c))), None)
         located.append(Located(block, title, known.identify(title), unit.group(1) if unit else None))
     return located
 

@@ -97,3 +97,13 @@ def test_every_catalogue_title_is_a_valid_pattern_and_codes_are_unique():
     assert catalogue().identify("财政拨款收支预算总表").code == "fiscal_appropriation_summary"
     assert catalogue().identify("一般公共预算财政拨款基本支出决算表").code == "general_public_basic"
     assert catalogue().identify("“三公”经费和机关运行经费预算表").code == "sangong"
+
+
+def test_a_unit_line_split_over_two_rows_of_one_column_is_read_down_the_column():
+    path = REAL / "jiangsu_gaoyuan_2019_yusuan.pdf"
+    [sangong] = [item for item in locate(read(path)) if item.statement and item.statement.code == "sangong"]
+    assert sangong.printed_unit == "万元"  # "单位:万" above "元" in the PDF's text layer
+    tables = process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
+    assert (2019, "budget", "total", Decimal("513.75")) in {
+        (r["fiscal_year"], r["measure"], r["category"], r["amount_wan"]) for r in tables["sangong"]
+    }
