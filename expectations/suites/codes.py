@@ -6,6 +6,7 @@ REPORT_KINDS = [
     "dept_performance",
     "project_performance",
     "special_fund_evaluation",
+    "performance_target",
 ]
 EXTRACTION_STATUSES = ["ok", "partial", "failed", "quarantined"]
 FILE_FORMATS = [

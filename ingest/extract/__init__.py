@@ -79,8 +79,9 @@ def extract(doc: Document, document: Record) -> Extraction:
     budget_document = kind.report_kind == "budget"
     sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year, budget_document)
     # a budget is filed before the money is spent: its forms are 绩效目标 (targets), never self-evaluations
+    targets = kind.report_kind == "performance_target"
     evaluations, indicators, funding_lines, point_findings = (
-        ([], [], [], []) if budget_document else extract_performance(doc, document_id, kind)
+        ([], [], [], []) if budget_document or targets else extract_performance(doc, document_id, kind)
     )
     budget_lines = extract_budget_lines(doc, document_id, kind.fiscal_year, budget_document) + funding_lines
     findings += point_findings
@@ -90,6 +91,15 @@ def extract(doc: Document, document: Record) -> Extraction:
                 document_id,
                 "report_kind_unknown",
                 f"{doc.file_name}: no report title found (部门预算/决算/绩效自评/评价报告); is it a report?",
+            )
+        )
+    if targets:
+        findings.append(
+            finding(
+                document_id,
+                "targets_not_read",
+                f"{doc.file_name}: a 绩效目标 form (targets, not a self-evaluation): its targets are not read into "
+                "the warehouse yet",
             )
         )
     if kind.report_kind is not None and kind.fiscal_year is None:
@@ -109,7 +119,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += check_balance(doc, document_id)
     facts = [*sangong, *budget_lines, *evaluations, *indicators]
     findings += unread_tables(doc, document_id, facts)
-    incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes
+    incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes or targets
     document["extraction_status"] = "partial" if incomplete else "ok"
     confirm(budget_lines, sangong)
     document["facts_total"] = len(budget_lines) + len(sangong)

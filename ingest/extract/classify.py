@@ -13,16 +13,18 @@ from ingest.normalize import compact
 
 # The first of these phrases in the text names the document's main kind (its title comes first).
 _KIND_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("performance_target", r"绩效目标(?:申报表|表)"),
     ("special_fund_evaluation", r"专项资金(?:绩效)?评价报告"),
     ("project_performance", r"项目(?:支出)?绩效(?:自评表|自评报告|自评)"),
     ("dept_performance", r"整体(?:支出)?绩效(?:评价)?(?:自评|评价报告|基础数据表)"),
     ("final_accounts", r"决算"),
     ("budget", r"(?:部门|单位)预算(?!项目)|预算公开|(?:收支|收入|支出)预算总表"),
 )
+_KIND_PATTERN = dict(_KIND_PATTERNS)
 _KIND_RE = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _KIND_PATTERNS))
 
 _ORG_SUFFIX = r"(?:办公室|办公厅|委员会|局|厅|委|办|中心|院|所|站|队|馆|会|部|处|室|社|校|政府)"
-_NAME_AT_END = re.compile(rf"(?P<name>[\u4e00-\u9fff()]{{2,40}}{_ORG_SUFFIX})(?:部门|单位|本级|年度)*$")
+_NAME_AT_END = re.compile(rf"(?P<name>[\u4e00-\u9fff()]{{2,40}}{_ORG_SUFFIX})(?:部门|单位|本级|\(本级\)|年度)*$")
 # "X(简称…)/是/系/为/下设…", and the heading "关于X2017年度…情况说明"
 _INTRODUCED_NAME = re.compile(rf"^(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?:\(简称|是|系|为|下设|内设)")
 _ABOUT_NAME = re.compile(rf"^关于(?P<name>[\u4e00-\u9fff()]{{2,40}}?{_ORG_SUFFIX})(?:19|20)\d{{2}}年")
@@ -65,8 +67,9 @@ def classify(doc: Document) -> Classification:
     kind_match = _KIND_RE.search(title) if title else _KIND_RE.search(body)
     if _ABOUT_A_REPORT.search(body[:300]):
         kind_match = None  # an inspection of a report's disclosure, not a report
+    kind = kind_match.lastgroup if kind_match else ("performance_target" if _targets_only(doc) else None)
     return Classification(
-        report_kind=kind_match.lastgroup if kind_match else None,
+        report_kind=kind,
         department_name=_department(title, texts) or _form_department(doc) or _subject_department(texts),
         fiscal_year=_fiscal_year(title, after, body),
         self_eval_score=_score(body),
@@ -94,11 +97,11 @@ def document_parts(doc: Document, main_kind: str | None) -> dict[int, str | None
 
 # A part title is read by precedence, not position: "单位预算整体和项目支出绩效自评表" is a self-evaluation.
 _PART_KINDS = (
-    ("special_fund_evaluation", re.compile(_KIND_PATTERNS[0][1])),
-    ("dept_performance", re.compile(rf"{_KIND_PATTERNS[2][1]}|整体.{{0,6}}绩效")),
-    ("project_performance", re.compile(_KIND_PATTERNS[1][1])),
-    ("final_accounts", re.compile(_KIND_PATTERNS[3][1])),
-    ("budget", re.compile(_KIND_PATTERNS[4][1])),
+    ("special_fund_evaluation", re.compile(_KIND_PATTERN["special_fund_evaluation"])),
+    ("dept_performance", re.compile(_KIND_PATTERN["dept_performance"] + r"|整体.{0,6}绩效")),
+    ("project_performance", re.compile(_KIND_PATTERN["project_performance"])),
+    ("final_accounts", re.compile(_KIND_PATTERN["final_accounts"])),
+    ("budget", re.compile(_KIND_PATTERN["budget"])),
 )
 
 
@@ -155,17 +158,28 @@ def _department(title: str, texts: list[str]) -> str | None:
     return None
 
 
+_DEPARTMENT_LABELS = ("主管部门", "预算部门名称", "市级预算部门名称", "预算部门、单位名称", "一级预算单位")
+
+
 def _form_department(doc: Document) -> str | None:
     """A form without a title names its department in a row: 主管部门 | 中共…办公室 (or, in a form flattened
     to one cell per line, in the line after the label)."""
     rows = [*(row for table in doc.tables for row in table.rows), [p.text for p in doc.paragraphs]]
-    for row in rows:
-        for label, value in itertools.pairwise(row):
-            if compact(label) in ("主管部门", "预算部门名称", "市级预算部门名称", "预算部门、单位名称") and value:
-                # "大英县司法局部门", "青神县发展和改革局本级": the unit's name without the qualifier
-                match = _NAME_AT_END.search(compact(value))
-                return match.group("name") if match else compact(value)
+    for labels in (_DEPARTMENT_LABELS, ("申请单位",)):  # a form's 申请单位 may be a unit under the department
+        for row in rows:
+            for label, value in itertools.pairwise(row):
+                # "大英县司法局部门", "青神县发展和改革局本级": the unit's name without the qualifier; a header row
+                # ("一级预算单位 | 项目总金额") names no unit
+                if compact(label).rstrip(":") in labels and (match := _NAME_AT_END.search(compact(value))):
+                    return match.group("name")
     return None
+
+
+def _targets_only(doc: Document) -> bool:
+    """Indicator tables with 指标值 and no 完成值 or 得分: targets set before the money is spent (a 绩效目标
+    export without a title), not a self-evaluation."""
+    headers = {compact(c) for table in doc.tables for row in table.rows[:2] for c in row}
+    return "指标值" in headers and not headers & {"完成值", "实际完成值", "全年实际完成值", "得分", "自评得分"}
 
 
 def _subject_department(texts: list[str]) -> str | None:

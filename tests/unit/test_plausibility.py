@@ -107,3 +107,19 @@ def test_a_budget_has_no_self_evaluation_so_none_is_read_from_its_project_tables
     assert tables["document"][0]["report_kind"] == "budget"
     assert tables["evaluation"] == [] and tables["indicator"] == []
     assert tables["document"][0]["extraction_status"] == "ok"  # not quarantined for a "score" of 5227.59
+
+
+@pytest.mark.parametrize(
+    ("name", "department"),
+    [
+        ("shenzhen_songgang_2023_jixiaomubiao_01.xlsx", "深圳市宝安区松岗街道办事处"),  # 20 申报表 sheets
+        ("shenzhen_songgang_2023_xiangmu_zhibiao_huizong.xlsx", None),  # 指标值 without 完成值: targets, untitled
+    ],
+)
+def test_a_targets_workbook_is_no_self_evaluation(name, department):
+    tables = _tables(SHARED / "corpus" / "real" / name)
+    document = tables["document"][0]
+    assert (document["report_kind"], document["department_name"]) == ("performance_target", department)
+    assert tables["evaluation"] == [] and tables["indicator"] == []
+    assert document["extraction_status"] == "partial"
+    assert "targets_not_read" in {f["check_id"] for f in tables["finding"]}
