@@ -49,8 +49,10 @@ def extract_sangong(
     rows: dict[tuple, Record] = {}
     findings: list[Record] = []
     default = "budget" if budget_document else "actual"
-    found = [*_from_tables(doc, document_id), *_from_grid(doc, document_id, fiscal_year, default, findings)]
-    for record in [*found, *_from_text(doc, document_id, fiscal_year, budget_document)]:
+    text = list(_from_text(doc, document_id, fiscal_year, budget_document))
+    stated = {(r["measure"], r["category"]): r["amount_wan"] for r in reversed(text)}  # the first statement
+    found = [*_from_tables(doc, document_id), *_from_grid(doc, document_id, fiscal_year, default, findings, stated)]
+    for record in [*found, *text]:
         key = (record["fiscal_year"], record["measure"], record["category"])
         kept = rows.setdefault(key, record)
         if kept is not record and kept["source"] != record["source"] and kept["amount_wan"] == record["amount_wan"]:
@@ -82,7 +84,12 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
 
 
 def _from_grid(
-    doc: Document, document_id: str, fiscal_year: int | None, default_measure: str, findings: list[Record]
+    doc: Document,
+    document_id: str,
+    fiscal_year: int | None,
+    default_measure: str,
+    findings: list[Record],
+    stated: dict[tuple[str, str], Decimal],
 ) -> Iterator[Record]:
     """三公 tables with one column per category (and per 预算数/决算数 where both are printed).
 
@@ -109,29 +116,101 @@ def _from_grid(
                     f"its figures {' '.join(c for c in row if c)} are not placed",
                     page=table.page_of(d),
                 ))  # fmt: skip
-        for i in range(table.width):
-            category, measure = None, default_measure
-            for header in headers:
-                label = compact(header[i]) if i < len(header) else ""
-                if m := re.fullmatch(r"(预算|决算)数?", label):
-                    measure = _MEASURES[m.group(1)]
-                elif label.endswith("表"):
-                    continue  # the table's title ("“三公”经费、会议费、培训费支出预算表")
-                elif category == "vehicle_total" and (part := _VEHICLE_PART.fullmatch(label)):
-                    category = part.lastgroup  # 购置费 | 运行费 under 公务用车购置及运行费
-                elif (named := category_of(label)) and not (category and re.fullmatch(r"小计|合计", label)):
-                    category = named
-            if category is None:
+        records = _resolved(list(_columns(table, headers, first, width, default_measure, unit, document_id,
+                                          fiscal_year)), stated)  # fmt: skip
+        if _placed(records):
+            yield from records
+        elif records:
+            findings.append(finding(
+                document_id, "table_not_read",
+                f"三公 table on page {table.page}: its figures do not add up under the columns they were placed in "
+                "(合计 ≠ 出国 + 公务用车 + 接待, or one category read twice differently); the text's figures are kept",
+                page=table.page,
+            ))  # fmt: skip
+
+
+def _columns(
+    table, headers: list[list[str]], first: int, width: int, default_measure: str, unit: str, document_id: str,
+    fiscal_year: int,
+) -> Iterator[Record]:  # fmt: skip
+    for i in range(table.width):
+        category, measure = None, default_measure
+        for header in headers:
+            label = compact(header[i]) if i < len(header) else ""
+            if m := re.fullmatch(r"(预算|决算)数?", label):
+                measure = _MEASURES[m.group(1)]
+            elif label.endswith("表"):
+                continue  # the table's title ("“三公”经费、会议费、培训费支出预算表")
+            elif category == "vehicle_total" and (part := _VEHICLE_PART.fullmatch(label)):
+                category = part.lastgroup  # 购置费 | 运行费 under 公务用车购置及运行费
+            elif (named := category_of(label)) and not (category and re.fullmatch(r"小计|合计", label)):
+                category = named
+        if category is None:
+            continue
+        for d in range(first, len(table.rows)):
+            if len(table.rows[d]) < width:
                 continue
-            for d in range(first, len(table.rows)):
-                if len(table.rows[d]) < width:
-                    continue
-                cell = table.rows[d][i] if i < len(table.rows[d]) else ""
-                if (amount := parse_number(cell)) is not None:
-                    yield _record(
-                        document_id, fiscal_year, measure, category, amount, unit, cell, table.page_of(d), "table",
-                        table,
-                    )  # fmt: skip
+            cell = table.rows[d][i] if i < len(table.rows[d]) else ""
+            if (amount := parse_number(cell)) is not None:
+                yield _record(
+                    document_id, fiscal_year, measure, category, amount, unit, cell, table.page_of(d), "table", table,
+                )  # fmt: skip
+
+
+_IDENTITIES = (
+    ("total", ("outbound_travel", "vehicle_total", "reception")),
+    ("vehicle_total", ("vehicle_purchase", "vehicle_operation")),
+)
+
+
+def _sum_holds(total: Decimal, parts: list[Decimal]) -> bool:
+    return abs(total - sum(parts)) <= Decimal("0.005") * (len(parts) + 1)
+
+
+def _resolved(records: list[Record], stated: dict[tuple[str, str], Decimal]) -> list[Record]:
+    """A column placed under the wrong heading gives a category two amounts: keep the one its identity
+    confirms, with the other figures of the table or, where it prints none, the text's; else neither."""
+    found: dict[tuple[str, str], list[Record]] = {}
+    for record in records:
+        found.setdefault((record["measure"], record["category"]), []).append(record)
+    one = {k: v[0]["amount_wan"] for k, v in found.items() if len({r["amount_wan"] for r in v}) == 1}
+    kept = [r for k, v in found.items() if k in one for r in v]
+    for (measure, category), candidates in found.items():
+        if (measure, category) in one:
+            continue
+        for total, parts in _IDENTITIES:
+            members = (total, *parts)
+            if category not in members:
+                continue
+            known = {c: one.get((measure, c), stated.get((measure, c))) for c in members if c != category}
+            if any(v is None for v in known.values()):
+                continue
+            for candidate in candidates:
+                values = known | {category: candidate["amount_wan"]}
+                if _sum_holds(values[total], [values[p] for p in parts]):
+                    kept.append(candidate)
+                    break
+            else:
+                continue
+            break
+    return kept
+
+
+def _placed(records: list[Record]) -> bool:
+    """A grid reading is right when its own identities hold: no category twice with two amounts, and the
+    合计 the sum of its parts (../shared/STATEMENTS.md §2), at the printed precision."""
+    amounts: dict[tuple[str, str], set[Decimal]] = {}
+    for record in records:
+        amounts.setdefault((record["measure"], record["category"]), set()).add(record["amount_wan"])
+    if any(len(found) > 1 for found in amounts.values()):
+        return False
+    for measure in {m for m, _ in amounts}:
+        one = {c: next(iter(a)) for (m, c), a in amounts.items() if m == measure}
+        for total, parts in _IDENTITIES:
+            complete = total in one and all(p in one for p in parts)
+            if complete and not _sum_holds(one[total], [one[p] for p in parts]):
+                return False
+    return True
 
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:

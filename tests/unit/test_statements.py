@@ -107,3 +107,16 @@ def test_a_unit_line_split_over_two_rows_of_one_column_is_read_down_the_column()
     assert (2019, "budget", "total", Decimal("513.75")) in {
         (r["fiscal_year"], r["measure"], r["category"], r["amount_wan"]) for r in tables["sangong"]
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "total"),
+    [("jiangsu_jianchayuan_2018_yusuan.pdf", "484.30"), ("jiangsu_gaoyuan_2017_yusuan.pdf", "670.12")],
+)
+def test_a_sangong_column_placed_under_the_wrong_heading_is_resolved_by_the_identity(name, total):
+    # text-aligned 三公 tables whose headings the PDF scattered: one category gets two columns' figures
+    tables = process(LandedFile(REAL / name, sha256_of(REAL / name)), datetime(2026, 1, 1))
+    totals = {r["amount_wan"] for r in tables["sangong"] if (r["category"], r["measure"]) == ("total", "budget")}
+    assert totals == {Decimal(total)}
+    assert not [f for f in tables["finding"] if f["check_id"] == "sangong_stated_twice_differently"
+                and "total" in f["message"]]  # fmt: skip
