@@ -116,17 +116,9 @@ def _from_grid(
                     f"its figures {' '.join(c for c in row if c)} are not placed",
                     page=table.page_of(d),
                 ))  # fmt: skip
-        records = _resolved(list(_columns(table, headers, first, width, default_measure, unit, document_id,
-                                          fiscal_year)), stated)  # fmt: skip
-        if _placed(records):
-            yield from records
-        elif records:
-            findings.append(finding(
-                document_id, "table_not_read",
-                f"三公 table on page {table.page}: its figures do not add up under the columns they were placed in "
-                "(合计 ≠ 出国 + 公务用车 + 接待, or one category read twice differently); the text's figures are kept",
-                page=table.page,
-            ))  # fmt: skip
+        yield from _resolved(
+            list(_columns(table, headers, first, width, default_measure, unit, document_id, fiscal_year)), stated
+        )
 
 
 def _columns(
@@ -169,7 +161,8 @@ def _sum_holds(total: Decimal, parts: list[Decimal]) -> bool:
 
 def _resolved(records: list[Record], stated: dict[tuple[str, str], Decimal]) -> list[Record]:
     """A column placed under the wrong heading gives a category two amounts: keep the one its identity
-    confirms, with the other figures of the table or, where it prints none, the text's; else neither."""
+    confirms, with the other figures of the table or, where it prints none, the text's; else neither. (A table
+    that reads each category once but does not add up is the report's own contradiction: kept, and found.)"""
     found: dict[tuple[str, str], list[Record]] = {}
     for record in records:
         found.setdefault((record["measure"], record["category"]), []).append(record)
@@ -194,23 +187,6 @@ def _resolved(records: list[Record], stated: dict[tuple[str, str], Decimal]) -> 
                 continue
             break
     return kept
-
-
-def _placed(records: list[Record]) -> bool:
-    """A grid reading is right when its own identities hold: no category twice with two amounts, and the
-    合计 the sum of its parts (../shared/STATEMENTS.md §2), at the printed precision."""
-    amounts: dict[tuple[str, str], set[Decimal]] = {}
-    for record in records:
-        amounts.setdefault((record["measure"], record["category"]), set()).add(record["amount_wan"])
-    if any(len(found) > 1 for found in amounts.values()):
-        return False
-    for measure in {m for m, _ in amounts}:
-        one = {c: next(iter(a)) for (m, c), a in amounts.items() if m == measure}
-        for total, parts in _IDENTITIES:
-            complete = total in one and all(p in one for p in parts)
-            if complete and not _sum_holds(one[total], [one[p] for p in parts]):
-                return False
-    return True
 
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:
