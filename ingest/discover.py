@@ -37,6 +37,11 @@ class LandedFile:
         return "/".join((self.path.name, *self.member))
 
     @property
+    def file_path(self) -> str:
+        """Where it is: the file's path, or the archive's path and the member's path inside it."""
+        return "/".join((str(self.path), *self.member))
+
+    @property
     def suffix(self) -> str:
         return PurePosixPath(self.member[-1]).suffix.lower() if self.member else self.path.suffix.lower()
 

@@ -22,7 +22,7 @@ def _document(landed: LandedFile, ingested_at: datetime) -> Record:
         "document_id": landed.document_id,
         "sha256": landed.sha256,
         "file_name": landed.name,
-        "file_path": "/".join((str(landed.path), *landed.member)),
+        "file_path": landed.file_path,
         "file_format": landed.suffix.lstrip("."),
         "parser_version": PARSER_VERSION,
         "ingested_at": ingested_at.replace(microsecond=0),

@@ -31,12 +31,13 @@ class Bound:
 
 
 # One department's figures, whatever its size: beyond these a unit, a column or a form was misread.
+LINE_LIMIT_WAN = Decimal(10_000_000)  # 1,000 亿元
 BOUNDS = (
-    Bound("budget_line", "amount_wan", Decimal(-10_000_000), Decimal(10_000_000), "amount_implausible",
+    Bound("budget_line", "amount_wan", -LINE_LIMIT_WAN, LINE_LIMIT_WAN, "amount_implausible",
           "budget line {name} of {value} 万元 is beyond 1,000 亿元 for one department: a unit misread (元 as 万元?)"),
     Bound("sangong", "amount_wan", Decimal(0), Decimal(10_000), "amount_implausible",
           "三公 {name} of {value} 万元 is beyond 1 亿元 a year for one department: a unit misread (元 as 万元?)"),
-    *(Bound("evaluation", column, Decimal(0), Decimal(10_000_000), "amount_implausible",
+    *(Bound("evaluation", column, Decimal(0), LINE_LIMIT_WAN, "amount_implausible",
             f"{label} of {{value}} 万元 is beyond 1,000 亿元 for one evaluated scope: a unit misread")
       for column, label in (("initial_budget_wan", "年初预算"), ("adjusted_budget_wan", "全年预算"),
                             ("actual_wan", "执行数"))),

@@ -16,6 +16,7 @@ from ingest.extract.reconcile import confirm
 from ingest.extract.records import BLOCK, RAW_TABLES, Record, finding
 from ingest.extract.regions import locate
 from ingest.extract.sangong import extract_sangong
+from ingest.extract.statements import locate as locate_statements
 
 
 @dataclass
@@ -77,13 +78,14 @@ def extract(doc: Document, document: Record) -> Extraction:
         self_eval_grade=kind.self_eval_grade,
     )
     budget_document = kind.report_kind == "budget"
-    sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year, budget_document)
+    statements = locate_statements(doc)  # the tables as statements, read by the extractors below
+    sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year, budget_document, statements)
     # a budget is filed before the money is spent: its forms are 绩效目标 (targets), never self-evaluations
     targets = kind.report_kind == "performance_target"
     evaluations, indicators, funding_lines, point_findings = (
         ([], [], [], []) if budget_document or targets else extract_performance(doc, document_id, kind)
     )
-    budget_lines = extract_budget_lines(doc, document_id, kind.fiscal_year, budget_document) + funding_lines
+    budget_lines = extract_budget_lines(doc, document_id, kind.fiscal_year, budget_document, statements) + funding_lines
     findings += point_findings
     if kind.report_kind is None:
         findings.append(
@@ -116,7 +118,7 @@ def extract(doc: Document, document: Record) -> Extraction:
         )
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
     findings += check_text(doc, document_id, kind.fiscal_year) + check_sangong_units(sangong, document_id)
-    findings += check_balance(doc, document_id)
+    findings += check_balance(doc, document_id, statements)
     facts = [*sangong, *budget_lines, *evaluations, *indicators]
     findings += unread_tables(doc, document_id, facts)
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes or targets

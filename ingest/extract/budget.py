@@ -18,6 +18,7 @@ from ingest.extract.records import BLOCK, Record
 from ingest.extract.statements import Located, catalogue, locate, text_precision
 from ingest.extract.tables import year_measure_cells
 from ingest.normalize import CLAUSE_BREAK, compact
+from ingest.plausibility import LINE_LIMIT_WAN
 
 # "…司法局收入预算8695.94万元" is the department's total; "财政拨款支出预算…", "机关运行经费支出预算…" are a part's
 _NOT_A_FUND = r"(?:(?<=[局厅委办院处室心会所站队馆])|(?<=部门)|(?<=单位)|(?<![\u4e00-\u9fff]))"
@@ -116,7 +117,11 @@ def _heading_line(text: str) -> str | None:
 
 
 def extract_budget_lines(
-    doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool = False
+    doc: Document,
+    document_id: str,
+    fiscal_year: int | None,
+    budget_document: bool = False,
+    statements: list[Located] | None = None,
 ) -> list[Record]:
     """Canonical lines stated in text, in the statements and in the 基础数据表, and 功能分类/经济分类 科目
     lines; one row per (statement, line, year, measure, source), the first of it wins."""
@@ -125,7 +130,7 @@ def extract_budget_lines(
     tables = []
     if fiscal_year is not None:
         measure = _stated_level(budget_document)
-        for located in locate(doc):
+        for located in statements if statements is not None else locate(doc):
             readings = {
                 unit: list(_from_statement(located, unit, document_id, fiscal_year, measure))
                 for unit in ([located.printed_unit] if located.printed_unit else UNREAD_UNITS)
@@ -139,7 +144,6 @@ def extract_budget_lines(
 
 # a statement that states no unit is read both ways; the reading its restatements and plausibility favour wins
 UNREAD_UNITS = ("万元", "元")
-_PLAUSIBLE_WAN = Decimal(10_000_000)  # one department's line beyond 1,000 亿元 is a unit misread
 
 
 def _best_reading(readings: dict[str, list[Record]], text: list[Record]) -> str:
@@ -152,7 +156,7 @@ def _best_reading(readings: dict[str, list[Record]], text: list[Record]) -> str:
     def score(unit: str) -> tuple[int, int]:
         agree = implausible = 0
         for record in readings[unit]:
-            implausible += abs(record["amount_wan"]) > _PLAUSIBLE_WAN
+            implausible += abs(record["amount_wan"]) > LINE_LIMIT_WAN  # a unit misread
             restated = stated.get((record["line_code"], record["measure"], record["fiscal_year"]))
             if restated and record["amount_wan"]:
                 bound = text_precision(restated["value_raw"]) + Decimal("0.005")

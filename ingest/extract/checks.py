@@ -13,7 +13,7 @@ from decimal import Decimal
 from ingest.document import Document
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import Record, finding
-from ingest.extract.statements import locate
+from ingest.extract.statements import Located, locate
 from ingest.normalize import compact
 
 TOLERANCE_WAN = Decimal("0.01")
@@ -128,10 +128,10 @@ def check_sangong_units(sangong: list[Record], document_id: str) -> list[Record]
     ]
 
 
-def check_balance(doc: Document, document_id: str) -> list[Record]:
+def check_balance(doc: Document, document_id: str, statements: list[Located] | None = None) -> list[Record]:
     """A 收支总表 puts income on the left and expenditure on the right: its two 总计 are equal by design."""
     findings = []
-    for located in locate(doc):
+    for located in statements if statements is not None else locate(doc):
         table, unit = located.table, located.unit
         for r, row in enumerate(table.rows):
             totals = _grand_totals(row)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from ingest.document import Block, Document, Paragraph
 from ingest.extract.numbers import NUMBER, parse_number, to_wan, unit_of
 from ingest.extract.records import BLOCK, Record, finding
-from ingest.extract.statements import locate
+from ingest.extract.statements import Located, catalogue, locate
 from ingest.extract.tables import year_measure_cells
 from ingest.normalize import CLAUSE_BREAK, compact
 
@@ -40,18 +40,25 @@ def category_of(label: str) -> str | None:
 
 
 def extract_sangong(
-    doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool = False
+    doc: Document,
+    document_id: str,
+    fiscal_year: int | None,
+    budget_document: bool = False,
+    statements: list[Located] | None = None,
 ) -> tuple[list[Record], list[Record]]:
     """Every 三公 figure the document states, and findings where it states one figure twice, differently.
 
-    One row per (year, measure, category): the first statement wins, tables before text.
+    One row per (year, measure, category): the first statement wins, tables before text. `statements` are
+    the document's located tables (located here when not given).
     """
     rows: dict[tuple, Record] = {}
     findings: list[Record] = []
     default = "budget" if budget_document else "actual"
     text = list(_from_text(doc, document_id, fiscal_year, budget_document))
     stated = {(r["measure"], r["category"]): r["amount_wan"] for r in reversed(text)}  # the first statement
-    found = [*_from_tables(doc, document_id), *_from_grid(doc, document_id, fiscal_year, default, findings, stated)]
+    statements = statements if statements is not None else locate(doc)
+    grid = _from_grid(statements, document_id, fiscal_year, default, findings, stated)
+    found = [*_from_tables(doc, document_id), *grid]
     for record in [*found, *text]:
         key = (record["fiscal_year"], record["measure"], record["category"])
         kept = rows.setdefault(key, record)
@@ -84,7 +91,7 @@ def _from_tables(doc: Document, document_id: str) -> Iterator[Record]:
 
 
 def _from_grid(
-    doc: Document,
+    statements: list[Located],
     document_id: str,
     fiscal_year: int | None,
     default_measure: str,
@@ -98,7 +105,7 @@ def _from_grid(
     A row of figures narrower than its headers lost its empty cells in the export: its figures cannot be
     placed under their columns, so they are left out with a finding (the text usually states them).
     """
-    for located in locate(doc):
+    for located in statements:
         table = located.table
         titled = located.statement is not None and located.statement.code == "sangong"
         if fiscal_year is None or not (titled or any("三公" in compact(c) for row in table.rows[:4] for c in row)):
@@ -149,12 +156,6 @@ def _columns(
                 )  # fmt: skip
 
 
-_IDENTITIES = (
-    ("total", ("outbound_travel", "vehicle_total", "reception")),
-    ("vehicle_total", ("vehicle_purchase", "vehicle_operation")),
-)
-
-
 def _sum_holds(total: Decimal, parts: list[Decimal]) -> bool:
     return abs(total - sum(parts)) <= Decimal("0.005") * (len(parts) + 1)
 
@@ -171,7 +172,8 @@ def _resolved(records: list[Record], stated: dict[tuple[str, str], Decimal]) -> 
     for (measure, category), candidates in found.items():
         if (measure, category) in one:
             continue
-        for total, parts in _IDENTITIES:
+        for identity in (i for i in catalogue().identities if i["facts"] == "sangong"):
+            total, parts = identity["total"], identity["parts"]
             members = (total, *parts)
             if category not in members:
                 continue

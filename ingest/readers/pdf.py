@@ -220,28 +220,21 @@ def _page_blocks(page: Page, number: int) -> list[Block]:
     return [block for _, block in placed]
 
 
-def _join_continued_tables(blocks: list[Block]) -> list[Block]:
-    """A table that ends a page and a table of the same width that starts the next are one table, unless the
-    second starts with a title of its own (a new statement printed right after an empty one)."""
+def _join_across_pages(blocks: list[Block]) -> list[Block]:
+    """A block that starts a page and carries on the last one of the page before is joined to it (the page
+    furniture between them dropped): a table of the same width, or a sentence the page break cut."""
     out: list[Block] = []
     for block in blocks:
         previous = next((b for b in reversed(out) if not _is_furniture(b)), None)
-        if (
-            isinstance(block, Table)
-            and isinstance(previous, Table)
-            and block.page is not None
-            and previous.page_of(len(previous.rows) - 1) == block.page - 1
-            and previous.width == block.width
-            and _first_on_page(out, block)
-            and not _titled_anew(previous, block)
-        ):
-            rows = block.rows[1:] if block.rows[0] == previous.rows[0] else block.rows  # repeated header
-            row_pages = [previous.page_of(i) or 0 for i in range(len(previous.rows))] + [block.page] * len(rows)
-            while out[-1] is not previous:
-                out.pop()  # the page number below the first part
-            out[-1] = Table(rows=previous.rows + rows, page=previous.page, row_pages=row_pages)
-        else:
+        joined = None
+        if previous is not None and block.page is not None and _first_on_page(out, block):
+            joined = _joined(previous, block, block.page)
+        if joined is None:
             out.append(block)
+            continue
+        while out[-1] is not previous:
+            out.pop()  # the page number below the first part
+        out[-1] = joined
     return out
 
 
@@ -250,28 +243,33 @@ _NUMERAL = "[一二三四五六七八九十]"
 _NEW_PARAGRAPH = re.compile(rf"^(?:{_NUMERAL}+、|[(]({_NUMERAL}|\d)+[)]|\d+[.、]|第{_NUMERAL}+部分)")
 
 
-def _join_continued_paragraphs(blocks: list[Block]) -> list[Block]:
-    """A sentence the page break cut ("…财政拨款基本" / "支出预算17123.19万元") is one paragraph: the last
-    paragraph of a page that ends mid-sentence and the first of the next that starts no new item."""
-    out: list[Block] = []
-    for block in blocks:
-        previous = next((b for b in reversed(out) if not _is_furniture(b)), None)
-        if (
-            isinstance(block, Paragraph)
-            and isinstance(previous, Paragraph)
-            and block.page is not None
-            and previous.page == block.page - 1
-            and not _SENTENCE_END.search(previous.text)
-            and not _NEW_PARAGRAPH.match(block.text)
-            and _first_on_page(out, block)
-            and not _is_furniture(block)
-        ):
-            while out[-1] is not previous:
-                out.pop()  # the page number below the first part
-            out[-1] = Paragraph(join_lines(previous.text, block.text), page=previous.page)
-        else:
-            out.append(block)
-    return out
+def _joined(previous: Block, block: Block, page: int) -> Block | None:
+    """`previous` and `block` (first on `page`) as one, when `block` carries it on from the page before.
+
+    A table continues with the same width, unless it starts with a title of its own (a new statement printed
+    right after an empty one). A paragraph continues a paragraph that ended mid-sentence ("…财政拨款基本" /
+    "支出预算17123.19万元"), unless it starts a new item.
+    """
+    if (
+        isinstance(block, Table)
+        and isinstance(previous, Table)
+        and previous.page_of(len(previous.rows) - 1) == page - 1
+        and previous.width == block.width
+        and not _titled_anew(previous, block)
+    ):
+        rows = block.rows[1:] if block.rows[0] == previous.rows[0] else block.rows  # repeated header
+        row_pages = [previous.page_of(i) or 0 for i in range(len(previous.rows))] + [page] * len(rows)
+        return Table(rows=previous.rows + rows, page=previous.page, row_pages=row_pages)
+    if (
+        isinstance(block, Paragraph)
+        and isinstance(previous, Paragraph)
+        and previous.page == page - 1
+        and not _SENTENCE_END.search(previous.text)
+        and not _NEW_PARAGRAPH.match(block.text)
+        and not _is_furniture(block)
+    ):
+        return Paragraph(join_lines(previous.text, block.text), page=previous.page)
+    return None
 
 
 def _titled_anew(previous: Table, block: Table) -> bool:
@@ -331,7 +329,7 @@ def read(path: Path) -> Document:
     return Document(
         file_name=path.name,
         file_format="pdf",
-        blocks=_join_continued_paragraphs(_join_continued_tables(blocks)),
+        blocks=_join_across_pages(blocks),
         page_count=page_count,
         notes=notes,
     )

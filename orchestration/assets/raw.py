@@ -48,7 +48,7 @@ def raw_tables(
             if tables is None:
                 raise RuntimeError(f"{landed.name}: no extraction in the cache; run the ingest step first")
             # the name it has now, not the one it had when first extracted
-            tables["document"][0].update(file_name=landed.name, file_path="/".join((str(landed.path), *landed.member)))
+            tables["document"][0].update(file_name=landed.name, file_path=landed.file_path)
             yield tables
 
     build = start_build(yusuan.warehouse_file)
