@@ -22,7 +22,7 @@ SEVERITIES = ["error", "warning", "info"]
 AMOUNT_PATTERN = r"^-?\d{1,14}(?:\.\d{1,4})?$"
 STATEMENTS = [
     "summary", "fiscal_appropriation_summary", "income", "expenditure", "by_function", "basic_by_economic",
-    "self_eval_funding", "basic_data",
+    "self_eval_funding", "basic_data", "operating_expenditure_of_organs",
 ]  # fmt: skip
 MEASURES = ["initial_budget", "adjusted_budget", "actual", "prior_actual"]
 SCOPES = ["department", "project"]

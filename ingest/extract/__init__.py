@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ingest.document import Document
-from ingest.extract.budget import extract_budget_lines
+from ingest.extract.budget import LISTED_CLASS, extract_budget_lines
 from ingest.extract.checks import check_balance, check_sangong_units, check_text
 from ingest.extract.classify import classify, document_parts
+from ingest.extract.derived import check_derived
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.numbers import parse_number
 from ingest.extract.performance import extract_performance
-from ingest.extract.reconcile import confirm
+from ingest.extract.reconcile import check_listed_classes, confirm
 from ingest.extract.records import BLOCK, RAW_TABLES, Record, finding
 from ingest.extract.regions import locate
 from ingest.extract.sangong import extract_sangong
@@ -117,12 +118,14 @@ def extract(doc: Document, document: Record) -> Extraction:
             )
         )
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
-    findings += check_text(doc, document_id, kind.fiscal_year) + check_sangong_units(sangong, document_id)
+    findings += check_text(doc, document_id, kind.fiscal_year) + check_derived(doc, document_id, kind.fiscal_year)
+    findings += check_sangong_units(sangong, document_id)
     findings += check_balance(doc, document_id, statements)
     facts = [*sangong, *budget_lines, *evaluations, *indicators]
     findings += unread_tables(doc, document_id, facts)
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes or targets
     document["extraction_status"] = "partial" if incomplete else "ok"
+    findings += check_listed_classes(budget_lines, document_id, LISTED_CLASS)
     confirm(budget_lines, sangong)
     document["facts_total"] = len(budget_lines) + len(sangong)
     document["facts_confirmed"] = sum(r["confirmed"] for r in (*budget_lines, *sangong))

@@ -16,6 +16,7 @@ from ingest.document import Block, Document, Paragraph
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import BLOCK, Record
 from ingest.extract.statements import Located, catalogue, locate, text_precision
+from ingest.extract.subjects import Path, code_of, names_of
 from ingest.extract.tables import year_measure_cells
 from ingest.normalize import CLAUSE_BREAK, compact
 from ingest.plausibility import LINE_LIMIT_WAN
@@ -47,6 +48,8 @@ _LINE_RE = re.compile("|".join(f"(?P<{code}>{pattern})" for code, pattern in LIN
 _AMOUNT = re.compile(rf"(?P<number>{NUMBER})(?P<unit>亿元|万元|元)")
 _CHANGE = re.compile(r"增加|减少|增长|下降|较|比|相比|持平|占")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d{2})年")
+SUBJECT_PATH = "_subject_path"  # a text 科目's names, until its code is found
+LISTED_CLASS = "_listed_class"  # a 类 the 说明 lists with its share of the spending, its 项 listed below it
 
 
 def _compared(text: str, year: re.Match[str]) -> bool:
@@ -77,10 +80,11 @@ _STATEMENTS = (
     ("income", re.compile(r"收入(?:决算|预算)?情况")),
     ("expenditure", re.compile(r"支出(?:决算|预算)?情况")),
 )
-_FUNCTION_ITEM = re.compile(
-    r"(?P<lei>[^()\d.、:,;。]+)\(类\)(?P<kuan>[^()]+(?:\([^()]*\))?[^()]*)\(款\)"
-    r"(?P<xiang>[^()]+(?:\([^()]*\))?[^()]*)\(项\)"
+# a 科目 named in words: "住房保障支出(类)住房改革支出(款)提租补贴(项)" (a name may hold "(室)", "(护)")
+_SUBJECT = re.compile(
+    r"(?P<name>[\u4e00-\u9fff](?:[^()\d.、:,;。!?]|\((?![类款项]\))[^()]{1,3}\))*?)\((?P<level>[类款项])\)"
 )
+_PATH_GAP = re.compile(r"^(?:支出)?$")  # what may stand between two levels of one path
 # 功能分类 类 (2024 科目), as the 决算说明 lists them: "一般公共服务支出902.84万元，占72.22%"
 _CLASSES = (
     "一般公共服务|外交|国防|公共安全|教育|科学技术|文化旅游体育与传媒|社会保障和就业|卫生健康|节能环保|城乡社区"
@@ -92,6 +96,13 @@ _CLASS_SHARE = re.compile(
 )
 _ITEM_AMOUNT = re.compile(
     rf"(?P<measure>年初预算|调整后预算|全年预算|支出决算|决算|预算)(?:数)?为?(?P<number>{NUMBER})(?P<unit>万元|元|亿元)"
+)
+# the amount printed right after the 科目 ("(项)支出1,509.72万元", "(项)科目20.00万元"): the stated level
+_ITEM_LEVEL = re.compile(rf"^(?:支出|科目|:|为)*(?P<number>{NUMBER})(?P<unit>万元|元|亿元)")
+# the prior year's budget beside it ("上年:25.77万元") and a year's execution ("2023年当年预算执行数为15.00万")
+_ITEM_PRIOR = re.compile(rf"上年(?:预算数?)?[:为]?(?P<number>{NUMBER})(?P<unit>万元|元|亿元)")
+_ITEM_EXECUTED = re.compile(
+    rf"(?P<year>(?:19|20)\d{{2}})年(?:当年)?预算执行数为?(?P<number>{NUMBER})(?P<unit>万元|万|元)?"
 )
 
 
@@ -136,10 +147,21 @@ def extract_budget_lines(
                 for unit in ([located.printed_unit] if located.printed_unit else UNREAD_UNITS)
             }
             tables += readings[_best_reading(readings, text)]
+    _code_subjects(text, tables)
     for record in [*_from_basic_data(doc, document_id), *tables, *text]:
         key = (record["statement"], record["line_code"], record["fiscal_year"], record["measure"], record["source"])
         rows.setdefault(key, record)
     return list(rows.values())
+
+
+def _code_subjects(text: list[Record], tables: list[Record]) -> None:
+    """The 科目 a 说明 names in words get their code: from the report's statements, else the national list;
+    one that neither knows keeps its names as its line."""
+    own = names_of((r["line_code"], r["line_name"]) for r in tables if _SUBJECT_CODE.match(r["line_code"]))
+    for record in text:
+        if (path := record.pop(SUBJECT_PATH, None)) and (coded := code_of(path, own)):
+            classification, record["line_code"] = coded
+            record["statement"] = "by_function" if classification == "by_function" else "basic_by_economic"
 
 
 # a statement that states no unit is read both ways; the reading its restatements and plausibility favour wins
@@ -184,7 +206,10 @@ def _from_basic_data(doc: Document, document_id: str) -> Iterator[Record]:
 _ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(][一二三四五六七八九十\d]+[)])")
 _SUBJECT_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # the statements whose 科目 lines are their own statement's; other tables' go by code (2xx / 3xx)
-_SUBJECT_STATEMENTS = {"income", "expenditure", "by_function", "basic_by_economic"}
+_SUBJECT_STATEMENTS = {
+    "summary", "fiscal_appropriation_summary", "income", "expenditure", "by_function", "basic_by_economic",
+    "operating_expenditure_of_organs",
+}  # fmt: skip
 
 
 def _table_line(cell: str) -> str | None:
@@ -215,9 +240,7 @@ def _from_statement(located: Located, unit: str, document_id: str, fiscal_year: 
                 document_id, statement, spec.total_line, spec.name, measure, fiscal_year,
                 to_wan(parse_number(amounts[-1]), unit), amounts[-1], page, "table", table,
             )  # fmt: skip
-        if spec and spec.reads == "total":
-            continue
-        for i, cell in enumerate(row):
+        for i, cell in enumerate(row if not spec or spec.reads == "all" else ()):
             code = _table_line(cell) or (total if compact(cell) == "合计" else None)
             if r == bottom and (code in ("total_income", "total_expenditure") or compact(cell) == "总计"):
                 code = spec.bottom_line
@@ -289,6 +312,7 @@ def _named_after(row: list[str], i: int) -> bool:
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:
     statement, heading_line = "summary", None
+    context: dict[str, str] = {}  # the 类 and 款 a list of 科目 items sits under
     for paragraph in doc.paragraphs:
         text = compact(paragraph.text)
         if _HEADING.match(text) and len(text) <= 40:
@@ -296,41 +320,85 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_
             spec = catalogue().identify(text)
             statement = spec.statement if spec else next((s for s, p in _STATEMENTS if p.search(text)), statement)
             heading_line = _heading_line(re.sub(r"情况.*$", "", text))
-            if not _AMOUNT.search(text):
-                continue  # "(一)人员经费4,704.35万元" is a heading and a statement of the amount
-        items = list(_FUNCTION_ITEM.finditer(text))
-        for n, item in enumerate(items):
-            yield from _function_item(item, text[item.end() : items[n + 1].start() if n + 1 < len(items) else None],
-                                      document_id, fiscal_year, paragraph)  # fmt: skip
-        if items:
+        paths = list(_paths(text, context))  # a heading "(一)一般公共服务支出(类)" sets the 类 of the items after it
+        if _HEADING.match(text) and len(text) <= 40 and not _AMOUNT.search(text):
+            continue  # "(一)人员经费4,704.35万元" is a heading and a statement of the amount
+        for n, (path, end) in enumerate(paths):
+            rest = text[end : paths[n + 1][1] if n + 1 < len(paths) else None]
+            subject = "basic_by_economic" if statement == "basic_by_economic" else "by_function"
+            yield from _subject_item(path, rest, subject, document_id, fiscal_year, paragraph, budget_document)
+        if paths:
             continue
         for share in _CLASS_SHARE.finditer(text):
             name, raw = share.group("name"), share.group("number") + share.group("unit")
             amount = to_wan(Decimal(share.group("number").replace(",", "")), share.group("unit"))
-            yield _record(
+            record = _record(
                 document_id, "by_function", name, name, _stated_level(budget_document), fiscal_year, amount, raw,
                 paragraph.page, "text", paragraph,
             )  # fmt: skip
+            record[SUBJECT_PATH] = (("类", name),)
+            record[LISTED_CLASS] = True
+            yield record
         for sentence in re.split(r"[。!?]", text):
             yield from _sentence(
                 sentence, document_id, statement, heading_line, fiscal_year, paragraph, budget_document
             )
 
 
-def _function_item(item: re.Match[str], rest: str, document_id: str, fiscal_year: int | None, paragraph: Paragraph):
-    """A 功能分类 item of the 决算说明: "…(类)…(款)…(项)…年初预算为X万元,支出决算为Y万元"."""
-    name = "/".join(item.group(level).strip(":") for level in ("lei", "kuan", "xiang"))
-    seen = set()
+def _paths(text: str, context: dict[str, str]) -> Iterator[tuple[Path, int]]:
+    """Each 科目 a text names, as its path from the widest level down, and where its name ends. A path that
+    starts below 类 takes the 类 (and 款) of the items before it ("(一)一般公共服务支出(类)" heads "1.政协事务(款)
+    行政运行(项)…")."""
+    levels = "类款项"
+    path: list[tuple[str, str]] = []
+    end = 0
+    for match in _SUBJECT.finditer(text):
+        level, name = match.group("level"), match.group("name")
+        joined = path and _PATH_GAP.match(text[end : match.start()]) and levels.index(level) > levels.index(path[-1][0])
+        if path and not joined:
+            yield tuple(path), end
+            path = []
+        if not path:
+            path = [(above, context[above]) for above in levels[: levels.index(level)] if above in context]
+        path.append((level, name))
+        context[level] = name
+        for below in levels[levels.index(level) + 1 :]:
+            context.pop(below, None)
+        end = match.end()
+    if path:
+        yield tuple(path), end
+
+
+def _subject_item(
+    path: Path, rest: str, statement: str, document_id: str, fiscal_year: int | None, paragraph: Paragraph,
+    budget_document: bool,
+) -> Iterator[Record]:  # fmt: skip
+    """The amounts a 说明 prints for one 科目: "…(项):支出决算为Y万元" with its measure named, or the level right
+    after the name, with the prior year's budget and a year's execution beside it. The code is found once the
+    report's statements are read (`line_code` holds the names until then)."""
+    name = "/".join(n for _, n in path)
+    amounts = []
     for amount in _ITEM_AMOUNT.finditer(rest):
-        measure = _measure(amount.group("measure")) or "actual"
-        if measure in seen:
+        amounts.append((_measure(amount.group("measure")) or "actual", fiscal_year, amount))
+    if not amounts and (level := _ITEM_LEVEL.match(rest)):
+        amounts.append((_stated_level(budget_document), fiscal_year, level))
+        if fiscal_year is not None and (prior := _ITEM_PRIOR.search(rest)):
+            amounts.append(("initial_budget", fiscal_year - 1, prior))
+        if executed := _ITEM_EXECUTED.search(rest):
+            amounts.append(("actual", int(executed.group("year")), executed))
+    seen = set()
+    for measure, year, amount in amounts:
+        if (measure, year) in seen:
             continue
-        seen.add(measure)
-        value = to_wan(Decimal(amount.group("number").replace(",", "")), amount.group("unit"))
-        raw = amount.group("number") + amount.group("unit")
-        yield _record(
-            document_id, "by_function", name, name, measure, fiscal_year, value, raw, paragraph.page, "text", paragraph
+        seen.add((measure, year))
+        unit = (amount.group("unit") or "万元").replace("万", "万元").replace("元元", "元")
+        value = to_wan(Decimal(amount.group("number").replace(",", "")), unit)
+        raw = amount.group("number") + (amount.group("unit") or "")
+        record = _record(
+            document_id, statement, name, name, measure, year, value, raw, paragraph.page, "text", paragraph
         )
+        record[SUBJECT_PATH] = path
+        yield record
 
 
 def _sentence(

@@ -17,10 +17,8 @@ from ingest.extract.statements import Located, locate
 from ingest.normalize import compact
 
 TOLERANCE_WAN = Decimal("0.01")
-TOLERANCE_POINTS = Decimal("0.1")
 # an amount that is a level, not a change ("减少0.29万元" is a change: it sums with signs, not as a part)
 _AMOUNT = re.compile(rf"(?<!增加)(?<!减少)(?<!降低)(?<!增长)(?<!下降)(?<!节约)(?<![\d.,])({NUMBER})万元")
-_CHANGE = re.compile(rf"(增加|减少)({NUMBER})万元[,,]?(增长|下降|减少|增加)({NUMBER})%")
 _PLACEHOLDER = re.compile(r"XX|××|下降\(增长\)|增长\(下降\)|小于\(大于\)|大于\(小于\)|增加\(减少\)|减少\(增加\)")
 _GRAND_TOTAL = re.compile(r"(?:[一二三四五六七八九十]+、)?(收入|支出)?(?:预算|决算)?总计")
 _YEAR_FIGURE = re.compile(r"((?:19|20)\d{2})年度?(?:部门|单位)?(?:预算|决算|收入|支出|收支)")
@@ -34,8 +32,7 @@ def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list
     findings: dict[tuple, Record] = {}
     for paragraph in doc.paragraphs:
         text = compact(paragraph.text)
-        # a change refers to the amount before it, often in the sentence before ("…为A万元。…减少D万元")
-        problems = list(_changes(text, document_id, paragraph.page))
+        problems = []
         for sentence in re.split(r"[。!?]", text):
             problems += [
                 *_parts(sentence, document_id, paragraph.page),
@@ -46,26 +43,6 @@ def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list
             # the same sentence printed twice in a report is one finding
             findings.setdefault((problem["check_id"], problem["expected"], problem["actual"]), problem)
     return list(findings.values())
-
-
-def _changes(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:
-    """ "…1250.14万元。…减少254.58万元，减少0.17%": the percentage recomputed from the amounts."""
-    for change in _CHANGE.finditer(sentence):
-        before = _AMOUNT.findall(sentence[: change.start()])
-        if not before:
-            continue
-        current, delta = _number(before[-1]), _number(change.group(2))
-        prior = current - delta if change.group(1) == "增加" else current + delta
-        if prior <= 0:
-            continue
-        computed = (delta / prior * 100).quantize(Decimal("0.01"))
-        printed = _number(change.group(4))
-        if abs(computed - printed) > TOLERANCE_POINTS:
-            yield finding(
-                document_id, "yoy_percent_mismatch",
-                f"{change.group(0)}: from {current}万元 now and {prior}万元 before, the change is {computed}%",
-                expected=computed, actual=printed, page=page,
-            )  # fmt: skip
 
 
 def _parts(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:

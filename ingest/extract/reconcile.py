@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ingest.extract.numbers import parse_number
-from ingest.extract.records import Record
+from ingest.extract.records import Record, finding
 from ingest.extract.statements import catalogue, text_precision
 
 
@@ -73,11 +73,18 @@ def _identities(records: list[Record], facts: str, key: str) -> None:
             _hierarchy(lines)
 
 
+def parent_of(code: str, codes: Iterable[str]) -> str | None:
+    """The nearest printed level above a 科目 (201 ⊃ 20101 ⊃ 2010101): a 项 whose 款 is not printed (the 说明
+    lists 类 totals and 项 items) belongs to its 类."""
+    present = set(codes)
+    return next((code[:n] for n in (len(code) - 2, len(code) - 4) if n >= 3 and code[:n] in present), None)
+
+
 def _hierarchy(lines: dict[str, Record]) -> None:
-    """类 = Σ 款 and 款 = Σ 项, the children known by their codes (201 ⊃ 20101 ⊃ 2010101)."""
+    """类 = Σ 款 and 款 = Σ 项, the children known by their codes."""
     codes = [c for c in lines if c.isdigit() and len(c) in (3, 5, 7)]
     for parent in codes:
-        children = [lines[c] for c in codes if len(c) == len(parent) + 2 and c.startswith(parent)]
+        children = [lines[c] for c in codes if parent_of(c, codes) == parent]
         if children and _sums_hold(lines[parent], children):
             for member in (lines[parent], *children):
                 member["confirmed"] = True
@@ -91,3 +98,30 @@ def confirm(budget_lines: list[Record], sangong: list[Record]) -> None:
     _restated(sangong, "category")
     _identities(budget_lines, "budget_line", "line_code")
     _identities(sangong, "sangong", "category")
+
+
+def check_listed_classes(budget_lines: list[Record], document_id: str, listed: str) -> list[Record]:
+    """A 决算说明 lists the 类 of its spending with their shares ("社会保障和就业支出124.32万元，占9.94%") and
+    every 项 below them: each 类 is the sum of its 项, within the rounding of the parts (n × half a unit)."""
+    text = [r for r in budget_lines if r["source"] == "text" and r["statement"] == "by_function"]
+    findings = []
+    for whole in (r for r in text if r.pop(listed, False)):
+        parts = [
+            r for r in text
+            if r is not whole and r["line_code"].startswith(whole["line_code"]) and len(r["line_code"]) == 7
+            and (r["fiscal_year"], r["measure"]) == (whole["fiscal_year"], whole["measure"])
+        ]  # fmt: skip
+        if not parts:
+            continue
+        listed_sum = sum((p["amount_wan"] for p in parts), Decimal(0))
+        difference = abs(whole["amount_wan"] - listed_sum)
+        if difference:
+            bound = sum((precision_wan(p) for p in parts), Decimal(0))
+            findings.append(finding(
+                document_id, "function_class_sums",
+                f"功能分类 {whole['line_code']} {whole['line_name']} (说明): its {len(parts)} sub-items sum to "
+                f"{listed_sum}, but it is {whole['amount_wan']}",
+                severity="info" if difference <= bound else "warning",
+                expected=listed_sum, actual=whole["amount_wan"], page=whole["page"],
+            ))  # fmt: skip
+    return findings

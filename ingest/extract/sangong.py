@@ -28,6 +28,8 @@ _STATED = re.compile(
     rf"(?P<measure>预算支出|支出预算|预算数?|决算数?|支出决算数?|执行数?|支出)(?:数)?(?:为|是)?(?P<number>{NUMBER})(?P<unit>亿元|万元|元)"
 )
 _LEADING_YEAR = re.compile(r"^((?:19|20)\d{2})年")
+_SUBJECT_ITEM = re.compile(r"^[^\d]{0,3}?\((?:款|项)\)")
+_COMPARED = re.compile(r"小于|大于|上年")
 _VEHICLE_PART = re.compile(r"(?P<vehicle_purchase>购置费?)|(?P<vehicle_operation>运行(?:维护)?费?)")
 # "(一)因公出国(境)费0万元": an amount right after the category's name, with no measure word, is the
 # document's own (a budget's budget, a 决算's actual); a change or a share names a comparison first
@@ -210,9 +212,13 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_
                 if named:
                     category = named.lastgroup
                     clause = clause[named.end() :]
+                    if _SUBJECT_ITEM.match(clause):
+                        category = None  # "公务接待费(款)支出16万元": a 公用经费 经济分类 item, not 三公
                 if category is None or year is None:
                     continue
                 stated = _STATED.search(clause) or (named and _BARE.match(clause))
+                if stated and _COMPARED.search(clause[: stated.start()]):
+                    continue  # "本年数小于上年预算数40.05万元": a difference from the prior year
                 if stated:
                     amount = Decimal(stated.group("number").replace(",", ""))
                     word = stated.groupdict().get("measure") or ("预算" if budget_document else "决算")

@@ -168,7 +168,8 @@ def _paragraphs(lines: list[_Line], page: Page, number: int) -> list[tuple[float
     if not lines:
         return []
     left = min(line.x0 for line in lines)
-    right = page.width - left  # margins are symmetric on report pages
+    # the text's right edge: the widest line's, within the margin that mirrors the left one
+    right = min(page.width - left, max(line.x1 for line in lines))
     size = median(line.bottom - line.top for line in lines)
     body = sum(line.x0 <= left + 0.5 * size for line in lines) >= 3  # not a cover of centred titles
     out: list[tuple[float, Block]] = []

@@ -22,6 +22,9 @@ EXPECTED_FINDINGS = {
         ("basic_is_personnel_plus_public", "1024.3100", "1250.1400"),
         ("yoy_percent_mismatch", "16.92", "0.17"),
         ("sangong_printed_in_yuan", "17.0000", "170000元"),
+        # the 决算说明's 类 against the 项 it lists: a rounding slip of four parts, and one part 0.01 off
+        ("function_class_sums", "124.3100", "124.3200", "info"),
+        ("function_class_sums", "56.7400", "56.7300"),
     },
 }
 
@@ -34,8 +37,7 @@ def _findings(warehouse):
     )
     found = {name: set() for name in EXPECTED_FINDINGS}
     for name, check, severity, expected, actual, _ in rows:
-        assert severity == "warning"
-        found[name].add((check, expected, actual))
+        found[name].add((check, expected, actual) + (() if severity == "warning" else (severity,)))
     return found, rows
 
 
@@ -66,7 +68,7 @@ def test_a_document_full_of_warnings_is_published_with_all_its_facts(seeds_run):
                   d.extraction_status
            FROM marts.dim_document d WHERE d.file_name = '004_49c7c66149f159f0.txt'""",
     )
-    assert counts == [(3, 7, 4, 30, "ok")]
+    assert counts == [(5, 7, 4, 30, "ok")]
     basic = query(
         warehouse,
         """SELECT amount_wan FROM marts.fct_budget_line JOIN marts.dim_document USING (document_id)

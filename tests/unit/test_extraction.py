@@ -59,11 +59,11 @@ def test_precision_and_recall_on_real_reports_of_other_templates(real_accuracy, 
     assert score.precision >= floor and score.recall >= floor, (score.matched, score.extracted, score.expected)
 
 
-def test_subject_lines_of_real_statements_are_read_where_printed_with_their_codes(real_accuracy):
-    # the 说明-only files name 科目 without their codes: those lines are still missed (recall 0.80)
+def test_subject_lines_of_real_statements_are_read_with_their_codes(real_accuracy):
+    # printed with their codes in the statements, or named in words in a 说明 (coded by the national list)
     score = real_accuracy["all"]["subject_lines"]
     assert score.expected >= 600
-    assert score.precision >= 0.98 and score.recall >= 0.75, (score.matched, score.extracted, score.expected)
+    assert score.precision >= 0.98 and score.recall >= 0.98, (score.matched, score.extracted, score.expected)
 
 
 def test_the_seeds_rendered_as_word_and_pdf_score_as_the_seeds():
@@ -76,7 +76,8 @@ def test_the_seeds_rendered_as_word_and_pdf_score_as_the_seeds():
 def test_most_facts_read_from_real_reports_are_confirmed_by_a_second_statement(real_accuracy):
     shares = real_accuracy["confirmed"]
     assert shares["canonical facts"].extracted > 500
-    assert shares["canonical facts"].precision >= 0.8 and shares["all money facts"].precision >= 0.9, shares
+    # 科目 a 说明 prints once (a 说明-only file, the prior year's budget beside each item) have nothing to agree with
+    assert shares["canonical facts"].precision >= 0.8 and shares["all money facts"].precision >= 0.85, shares
 
 
 def test_no_self_evaluation_is_read_from_a_budget(real_accuracy):
@@ -117,8 +118,8 @@ def test_ebian_projects_function_lines_and_sangong_in_yuan():
         ("51113222T000000294166", Decimal("11.2600")),
     ]
     functions = {r["line_code"]: r["amount_wan"] for r in tables["budget_line"] if r["statement"] == "by_function"}
-    assert functions["一般公共服务/党委办公厅(室)及相关机构事务/行政运行"] == Decimal("592.0000")
-    assert functions["住房保障支出/住房改革支出/住房公积金"] == Decimal("56.7400")
+    assert functions["2013101"] == Decimal("592.0000")  # 一般公共服务/党委办公厅(室)及相关机构事务/行政运行
+    assert functions["2210201"] == Decimal("56.7400")  # 住房保障支出/住房改革支出/住房公积金
     assert all(
         r["fiscal_year"] == 2024 and r["measure"] == "actual"
         for r in tables["budget_line"]

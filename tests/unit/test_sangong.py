@@ -49,6 +49,20 @@ def test_changes_and_shares_are_not_amounts():
     assert _rows(records) == {(2024, "actual", "total"): Decimal("3.5000")}
 
 
+def test_a_difference_from_last_year_and_a_basic_expenditure_item_are_not_sangong_figures():
+    # 江苏检察院 2018 p29 and 江苏政协 2017 p12 (公用经费's 经济分类 款 公务接待费 is not the 三公 figure)
+    doc = Document(
+        "x.txt", "txt",
+        [
+            Paragraph("3.公务接待费预算支出116.5万元,本年数小于上年预算数40.05万元,主要是严格贯彻落实八项规定。"),
+            Paragraph("(8)公务接待费(款)支出16万元。用于除专项接待费外的其他按规定开支的公务接待支出。"),
+        ],
+    )  # fmt: skip
+    records, findings = extract_sangong(doc, "doc", 2018, budget_document=True)
+    assert _rows(records) == {(2018, "budget", "reception"): Decimal("116.5000")}
+    assert findings == []
+
+
 def test_a_figure_stated_twice_differently_is_a_finding():
     doc = Document(
         "x.txt", "txt",

@@ -1,0 +1,172 @@
+"""Derived figures a 说明 prints, recomputed from the levels it states (../shared/STATEMENTS.md §2–3).
+
+增长/下降 Y% = change / prior, 占 Z% = part / whole, 完成预算的 W% = 决算 / 预算. A printed percentage that
+differs from the face-value result is a finding; its severity comes from the printed precision: `info` when
+some value within the rounding bound of the printed levels gives it (rounded or truncated), `warning`
+beyond that bound. A percentage of a zero base ("增长100%" on a new item, "完成预算的0%" of no budget) has no
+value at all and is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
+
+from ingest.document import Document
+from ingest.extract.numbers import NUMBER
+from ingest.extract.records import Record, finding
+from ingest.extract.statements import text_precision
+from ingest.normalize import compact
+
+# a level, not a change ("减少0.29万元" is a change)
+_LEVEL = re.compile(rf"(?<!增加)(?<!减少)(?<!降低)(?<!增长)(?<!下降)(?<!节约)(?<![\d.,])({NUMBER})万元")
+_CHANGE = re.compile(rf"(增加|减少)了?({NUMBER})万元[,]?(?:[^,;。%\d]{{0,6}})?(增长|下降|减少|增加|降低)了?({NUMBER})%")
+_YEAR = re.compile(r"((?:19|20)\d{2})年")
+_SHARE = re.compile(rf"({NUMBER})万元[,]?占(?P<whole>[^,;。%\d]{{0,16}}?)的?(?P<pct>{NUMBER})%")
+_COMPLETION = re.compile(
+    rf"(?:年初)?预算(?:数)?为({NUMBER})万元[,]?[^。;]{{0,20}}?决算(?:数)?为({NUMBER})万元[,]?完成(?:年初)?预算的({NUMBER})%"
+)
+
+
+def _decimal(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _places(printed: str) -> int:
+    return len(printed.partition(".")[2])
+
+
+def severity(printed: str, face: Decimal, low: Decimal, high: Decimal) -> str | None:
+    """None when the printed percentage is the face value; `info` when a value within [low, high] gives it
+    rounded or truncated; `warning` beyond."""
+    places = _places(printed)
+    step = Decimal(1).scaleb(-places)
+    value = _decimal(printed)
+    if face.quantize(step, ROUND_HALF_UP) == value:
+        return None
+    rounded = value - step / 2 <= high and value + step / 2 >= low
+    truncated = value <= high and value + step > low
+    return "info" if rounded or truncated else "warning"
+
+
+def _stated(face: Decimal, printed: str) -> Decimal:
+    """The recomputed percentage as a finding states it: to the printed digits, and at least to 0.01."""
+    return face.quantize(Decimal(1).scaleb(-max(_places(printed), 2)), ROUND_HALF_UP)
+
+
+def _difference(printed: str, face: Decimal) -> str:
+    step = Decimal(1).scaleb(-_places(printed))
+    return f"{abs(face.quantize(step, ROUND_HALF_UP) - _decimal(printed))}"
+
+
+def check_derived(doc: Document, document_id: str, fiscal_year: int | None = None) -> list[Record]:
+    findings: dict[tuple, Record] = {}
+    for paragraph in doc.paragraphs:
+        text = compact(paragraph.text)
+        page = paragraph.page
+        growth, shares = _growth(text, document_id, fiscal_year, page), _shares(text, document_id, page)
+        for problem in (*growth, *shares, *_completion(text, document_id, page)):
+            # the same sentence printed twice in a report is one finding
+            findings.setdefault((problem["check_id"], problem["expected"], problem["actual"]), problem)
+    return list(findings.values())
+
+
+def _growth(text: str, document_id: str, fiscal_year: int | None, page: int | None) -> Iterator[Record]:
+    """ "…1250.14万元。…减少254.58万元，减少16.92%": the change over the prior level (this year ∓ the change),
+    or over the level itself when the text names it as the prior year's ("(2016年度…为8,648.07万元)")."""
+    for change in _CHANGE.finditer(text):
+        before = list(_LEVEL.finditer(text[: change.start()]))
+        if not before:
+            continue
+        raw_level, raw_delta, printed = before[-1].group(1), change.group(2), change.group(4)
+        level, delta = _decimal(raw_level), _decimal(raw_delta)
+        sign = 1 if change.group(1) == "增加" else -1
+        years = _YEAR.findall(text[max(0, before[-1].start() - 30) : before[-1].start()])
+        if fiscal_year is not None and years and int(years[-1]) == fiscal_year - 1:
+            level, raw_level = level + sign * delta, f"{level + sign * delta}"
+        prior = level - sign * delta
+        if prior == 0:
+            if delta or _decimal(printed):
+                yield finding(
+                    document_id, "percent_from_zero_base",
+                    f"“{change.group(0)}”：上年为0，增长率无从计算，却印为{printed}%",
+                    actual=printed, page=page,
+                )  # fmt: skip
+            continue
+        if prior < 0:
+            continue
+        pl, pd = text_precision(raw_level), text_precision(raw_delta)
+        face = delta / prior * 100
+        low = (delta - pd) / (level + pl - sign * (delta - pd)) * 100
+        high = (delta + pd) / (level - pl - sign * (delta + pd)) * 100
+        if level - pl - sign * (delta + pd) <= 0:
+            high = Decimal("Infinity")
+        level_of_severity = severity(printed, face, min(low, high), max(low, high))
+        if level_of_severity:
+            computed = _stated(face, printed)
+            yield finding(
+                document_id, "yoy_percent_mismatch",
+                f"“{change.group(0)}”：本年{raw_level}万元、上年{prior}万元，变动率应为{computed}%，"
+                f"印为{printed}%（差{_difference(printed, face)}个百分点）",
+                severity=level_of_severity, expected=computed, actual=printed, page=page,
+            )  # fmt: skip
+
+
+def _whole(text: str, at: int) -> str | None:
+    """The whole a share is of: the amount before the 其中 that lists the parts."""
+    head = text[:at]
+    cut = head.rfind("其中")
+    if cut < 0:
+        return None
+    levels = _LEVEL.findall(head[:cut])
+    return levels[-1] if levels else None
+
+
+def _shares(text: str, document_id: str, page: int | None) -> Iterator[Record]:
+    """ "本年支出合计9,146.79万元，其中：基本支出5,916.27万元，占64.68%": the part over the whole."""
+    for share in _SHARE.finditer(text):
+        raw_whole = _whole(text, share.start())
+        if raw_whole is None:
+            continue
+        raw_part, printed = share.group(1), share.group("pct")
+        part, whole = _decimal(raw_part), _decimal(raw_whole)
+        if whole <= 0 or part > whole:
+            continue
+        pp, pw = text_precision(raw_part), text_precision(raw_whole)
+        face = part / whole * 100
+        low, high = (part - pp) / (whole + pw) * 100, (part + pp) / (whole - pw) * 100
+        level_of_severity = severity(printed, face, low, high)
+        if level_of_severity:
+            computed = _stated(face, printed)
+            yield finding(
+                document_id, "share_mismatch",
+                f"“{share.group(0)}”：{raw_part}万元占{raw_whole}万元应为{computed}%，印为{printed}%"
+                f"（差{_difference(printed, face)}个百分点）",
+                severity=level_of_severity, expected=computed, actual=printed, page=page,
+            )  # fmt: skip
+
+
+def _completion(text: str, document_id: str, page: int | None) -> Iterator[Record]:
+    """ "年初预算为22.00万元，支出决算为8.77万元，完成预算的39.86%": 决算 over 预算."""
+    for match in _COMPLETION.finditer(text):
+        raw_budget, raw_actual, printed = match.groups()
+        budget, actual = _decimal(raw_budget), _decimal(raw_actual)
+        if budget == 0:
+            yield finding(
+                document_id, "percent_from_zero_base",
+                f"“{match.group(0)}”：预算为0，完成率无从计算，却印为{printed}%", actual=printed, page=page,
+            )  # fmt: skip
+            continue
+        pb, pa = text_precision(raw_budget), text_precision(raw_actual)
+        face = actual / budget * 100
+        low, high = (actual - pa) / (budget + pb) * 100, (actual + pa) / (budget - pb) * 100
+        level_of_severity = severity(printed, face, low, high)
+        if level_of_severity:
+            computed = _stated(face, printed)
+            yield finding(
+                document_id, "completion_rate_mismatch",
+                f"“{match.group(0)}”：{raw_actual}万元÷{raw_budget}万元应为{computed}%，印为{printed}%"
+                f"（差{_difference(printed, face)}个百分点）",
+                severity=level_of_severity, expected=computed, actual=printed, page=page,
+            )  # fmt: skip
