@@ -95,7 +95,10 @@ def _names(label: dict, finding: dict) -> bool:
     figures = [_number(label.get("printed")), _number(label.get("correct"))]
     stated = [_number(finding["expected"]), _number(finding["actual"])]
     if all(f is not None for f in figures):
-        return all(any(s is not None and abs(s - f) <= Decimal("0.011") for s in stated) for f in figures)
+        # the other side's figure may be stated to the printed figure's digits or to more
+        digits = len(str(label["printed"]).partition(".")[2])
+        tolerance = max(Decimal("0.011"), Decimal(1).scaleb(-digits) / 2 + Decimal("0.001"))
+        return all(any(s is not None and abs(s - f) <= tolerance for s in stated) for f in figures)
     return KINDS.get(finding["check_id"]) == label["kind"]
 
 
@@ -177,7 +180,8 @@ def parity(found: dict[str, list[dict]]) -> list[str]:
         return Counter((f["check_id"], f["severity"], _number(f["expected"]), _number(f["actual"])) for f in findings)
 
     seeds = run(sorted((CORPUS / "seeds").glob("*.txt")))
-    return [name for name, findings in found.items() if key(findings) != key(seeds.get(f"{Path(name).stem}.txt", []))]
+    seed_of = {name: f"{name.split('.')[0]}.txt" for name in found}
+    return [name for name, findings in found.items() if key(findings) != key(seeds.get(seed_of[name], []))]
 
 
 def main() -> None:

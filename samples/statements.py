@@ -97,6 +97,8 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
         kuan_items = [i for i in items if i.codes[1] == kuan]
         findings.append(_finding("function_class_sums", sum(printed[i.codes[2]] for i in kuan_items),
                                  sum(i.total for i in kuan_items)))  # fmt: skip
+        # the 说明 lists the 项 as it should be: the statement and the text disagree
+        findings.append(_finding("text_and_table_disagree", _q(printed[mistyped]), _q(items[1].total)))
     function_rows = []
     for level in range(3):
         for code in dict.fromkeys(i.codes[level] for i in items):
@@ -192,6 +194,7 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
     if "function_text_sum" in flaws:
         stated_classes["208"] += Decimal(1)
         findings.append(_finding("function_class_sums", classes["208"], stated_classes["208"]))
+        findings.append(_finding("text_and_table_disagree", _q(classes["208"]), _q(stated_classes["208"])))
     shares = "；".join(
         f"{CLASSES[lei]}{_f(amount)}万元，占{amount / total * 100:.2f}%" for lei, amount in stated_classes.items()
     )

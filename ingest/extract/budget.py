@@ -122,9 +122,10 @@ def _stated_level(budget_document: bool) -> str:
     return "initial_budget" if budget_document else "actual"
 
 
-def _heading_line(text: str) -> str | None:
+def line_of(text: str) -> str | None:
+    """The canonical line a phrase names ("本年支出合计" → total_expenditure)."""
     match = _LINE_RE.search(text)
-    return match.lastgroup if match else None
+    return match.lastgroup if match and match.lastgroup != "other" else None
 
 
 def extract_budget_lines(
@@ -193,7 +194,7 @@ def _from_basic_data(doc: Document, document_id: str) -> Iterator[Record]:
     measures = {"预算": "initial_budget", "决算": "actual", "执行": "actual"}
     for cell in year_measure_cells(doc):
         label = compact(cell.label)
-        code = _heading_line(label)
+        code = line_of(label)
         if code in ("project_expenditure", "public_expenditure", "government_procurement") and not label.startswith(
             "其中"
         ):
@@ -319,7 +320,7 @@ def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_
             # "六、财政拨款基本支出预算表情况说明" explains a statement the catalogue knows
             spec = catalogue().identify(text)
             statement = spec.statement if spec else next((s for s, p in _STATEMENTS if p.search(text)), statement)
-            heading_line = _heading_line(re.sub(r"情况.*$", "", text))
+            heading_line = line_of(re.sub(r"情况.*$", "", text))
         paths = list(_paths(text, context))  # a heading "(一)一般公共服务支出(类)" sets the 类 of the items after it
         if _HEADING.match(text) and len(text) <= 40 and not _AMOUNT.search(text):
             continue  # "(一)人员经费4,704.35万元" is a heading and a statement of the amount

@@ -10,20 +10,34 @@ value at all and is a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.document import Document
+from ingest.extract.budget import line_of
 from ingest.extract.numbers import NUMBER
 from ingest.extract.records import Record, finding
+from ingest.extract.sangong import category_of
 from ingest.extract.statements import text_precision
 from ingest.normalize import compact
 
 # a level, not a change ("减少0.29万元" is a change)
 _LEVEL = re.compile(rf"(?<!增加)(?<!减少)(?<!降低)(?<!增长)(?<!下降)(?<!节约)(?<![\d.,])({NUMBER})万元")
-_CHANGE = re.compile(rf"(增加|减少)了?({NUMBER})万元[,]?(?:[^,;。%\d]{{0,6}})?(增长|下降|减少|增加|降低)了?({NUMBER})%")
+_CHANGE = re.compile(
+    rf"(增加|减少)了?({NUMBER})万元[,]?(?:[^,;。%\d]{{0,6}})?(增长|下降|减少|增加|降低|增幅|降幅)了?({NUMBER})%"
+)
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
+# two levels and the rate between them: "2025年当年预算执行数为1690.69万元,2026年预算安排1434.89万元,比2025年预算
+# 执行数减少1.10%"
+_RELATIVE = re.compile(
+    rf"(?P<first>[^,;。]{{0,16}}?)(?P<a>{NUMBER})万元,(?P<second>[^,;。]{{0,16}}?)(?P<b>{NUMBER})万元,"
+    rf"比(?P<base>[^,;。]{{2,16}}?)(?P<direction>增加|减少|增长|下降)(?P<pct>{NUMBER})%"
+)
 _SHARE = re.compile(rf"({NUMBER})万元[,]?占(?P<whole>[^,;。%\d]{{0,16}}?)的?(?P<pct>{NUMBER})%")
+# a 三公 category's completion, its budget printed in the table: "因公出国(境)费决算为0.00万元,完成预算的0%"
+_CATEGORY_COMPLETION = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff()]{{2,20}}?)(?:支出)?决算(?:数)?为(?P<actual>{NUMBER})万元,完成(?:年初)?预算的(?P<pct>{NUMBER})%"
+)
 _COMPLETION = re.compile(
     rf"(?:年初)?预算(?:数)?为({NUMBER})万元[,]?[^。;]{{0,20}}?决算(?:数)?为({NUMBER})万元[,]?完成(?:年初)?预算的({NUMBER})%"
 )
@@ -60,13 +74,43 @@ def _difference(printed: str, face: Decimal) -> str:
     return f"{abs(face.quantize(step, ROUND_HALF_UP) - _decimal(printed))}"
 
 
-def check_derived(doc: Document, document_id: str, fiscal_year: int | None = None) -> list[Record]:
+def _levels(budget_lines: list[Record], fiscal_year: int | None) -> dict[str, str]:
+    """Each canonical line of the report's year as printed in 万元: the whole a share names ("占本年支出合计的
+    99.94%"). Of two amounts (two scopes: all funds, 财政拨款), the larger is the line's whole."""
+    levels: dict[str, tuple[Decimal, str]] = {}
+    for record in budget_lines:
+        number = re.search(NUMBER, record["value_raw"] or "")
+        if record["fiscal_year"] != fiscal_year or record["line_code"][0].isdigit() or not number:
+            continue
+        printed = number.group().replace(",", "")
+        in_wan = Decimal(printed) == record["amount_wan"]
+        candidate = (record["amount_wan"], printed if in_wan else str(record["amount_wan"]))
+        levels[record["line_code"]] = max(levels.get(record["line_code"], candidate), candidate)
+    return {code: printed for code, (_, printed) in levels.items()}
+
+
+def check_derived(
+    doc: Document, document_id: str, fiscal_year: int | None = None, budget_lines: list[Record] | None = None,
+    sangong: list[Record] | None = None,
+) -> list[Record]:  # fmt: skip
+    levels = _levels(budget_lines or [], fiscal_year)
+    budgets = {r["category"]: r for r in sangong or [] if r["measure"] == "budget" and r["fiscal_year"] == fiscal_year}
     findings: dict[tuple, Record] = {}
+    whole: str | None = None  # the total a list of parts is of ("…合计X万元，其中：" then one part per line)
     for paragraph in doc.paragraphs:
         text = compact(paragraph.text)
         page = paragraph.page
-        growth, shares = _growth(text, document_id, fiscal_year, page), _shares(text, document_id, page)
-        for problem in (*growth, *shares, *_completion(text, document_id, page)):
+        shares = list(_SHARE.finditer(text))
+        problems = [
+            *_growth(text, document_id, fiscal_year, page),
+            *_relative(text, document_id, page),
+            *_shares(text, shares, whole, levels, document_id, page),
+            *_completion(text, document_id, page),
+            *_category_completion(text, budgets, document_id, page),
+        ]
+        # a list of parts continues in the next paragraphs after a paragraph that ends with its 其中
+        whole = _whole(text, len(text)) if re.search(r"其中[:]?$", text) else (whole if shares else None)
+        for problem in problems:
             # the same sentence printed twice in a report is one finding
             findings.setdefault((problem["check_id"], problem["expected"], problem["actual"]), problem)
     return list(findings.values())
@@ -113,6 +157,39 @@ def _growth(text: str, document_id: str, fiscal_year: int | None, page: int | No
             )  # fmt: skip
 
 
+def _relative(text: str, document_id: str, page: int | None) -> Iterator[Record]:
+    """Two levels, then the rate of one over the other that the text names as the base ("比2025年预算执行数")."""
+    for match in _RELATIVE.finditer(text):
+        base = match.group("base").replace("当年", "")
+        labels = {side: match.group(side).replace("当年", "").removesuffix("为") for side in ("first", "second")}
+        sides = [side for side, label in labels.items() if label and (base in label or label in base)]
+        if len(sides) != 1:
+            continue
+        raw_base, raw_level = (match.group("a"), match.group("b")) if sides == ["first"] else match.group("b", "a")
+        printed = match.group("pct")
+        level, prior = _decimal(raw_level), _decimal(raw_base)
+        if prior == 0:
+            yield finding(
+                document_id, "percent_from_zero_base",
+                f"“{match.group(0)}”：基数为0，变动率无从计算，却印为{printed}%", actual=printed, page=page,
+            )  # fmt: skip
+            continue
+        sign = 1 if match.group("direction") in ("增加", "增长") else -1
+        pl, pp = text_precision(raw_level), text_precision(raw_base)
+        face = (level - prior) / prior * 100 * sign  # positive when the direction printed is right
+        low = ((level - pl) / (prior + pp) - 1) * 100 * sign
+        high = ((level + pl) / (prior - pp) - 1) * 100 * sign if prior > pp else Decimal("Infinity")
+        level_of_severity = "warning" if face < 0 else severity(printed, face, min(low, high), max(low, high))
+        if level_of_severity:
+            computed = _stated(face, printed)
+            yield finding(
+                document_id, "yoy_percent_mismatch",
+                f"“{match.group(0)}”：从{raw_base}万元到{raw_level}万元，{match.group('direction')}应为{computed}%，"
+                f"印为{printed}%",
+                severity=level_of_severity, expected=computed, actual=printed, page=page,
+            )  # fmt: skip
+
+
 def _whole(text: str, at: int) -> str | None:
     """The whole a share is of: the amount before the 其中 that lists the parts."""
     head = text[:at]
@@ -123,10 +200,21 @@ def _whole(text: str, at: int) -> str | None:
     return levels[-1] if levels else None
 
 
-def _shares(text: str, document_id: str, page: int | None) -> Iterator[Record]:
-    """ "本年支出合计9,146.79万元，其中：基本支出5,916.27万元，占64.68%": the part over the whole."""
-    for share in _SHARE.finditer(text):
-        raw_whole = _whole(text, share.start())
+def _shares(
+    text: str, shares: list[re.Match[str]], listed_whole: str | None, levels: Mapping[str, str], document_id: str,
+    page: int | None,
+) -> Iterator[Record]:  # fmt: skip
+    """ "本年支出合计9,146.79万元，其中：基本支出5,916.27万元，占64.68%": the part over the whole: the amount
+    before the 其中 that lists the parts, the canonical line the share names ("占本年支出合计的99.94%"), or, when
+    the shares of one whole add up to 100% ("占三公经费的31.14%；…51.93%；…16.93%"), the sum of the parts."""
+    partition = None
+    listed = sum((_decimal(s.group("pct")) for s in shares), Decimal(0))
+    bound = sum((Decimal(1).scaleb(-_places(s.group("pct"))) / 2 for s in shares), Decimal(0))
+    if len(shares) > 1 and len({s.group("whole") for s in shares}) == 1 and abs(listed - 100) <= bound:
+        partition = f"{sum(_decimal(s.group(1)) for s in shares)}"
+    for share in shares:
+        named = line_of(share.group("whole")) if share.group("whole") else None
+        raw_whole = _whole(text, share.start()) or (levels.get(named) if named else None) or listed_whole or partition
         if raw_whole is None:
             continue
         raw_part, printed = share.group(1), share.group("pct")
@@ -134,6 +222,8 @@ def _shares(text: str, document_id: str, page: int | None) -> Iterator[Record]:
         if whole <= 0 or part > whole:
             continue
         pp, pw = text_precision(raw_part), text_precision(raw_whole)
+        if raw_whole is partition:
+            pw = pp * len(shares)
         face = part / whole * 100
         low, high = (part - pp) / (whole + pw) * 100, (part + pp) / (whole - pw) * 100
         level_of_severity = severity(printed, face, low, high)
@@ -168,5 +258,38 @@ def _completion(text: str, document_id: str, page: int | None) -> Iterator[Recor
                 document_id, "completion_rate_mismatch",
                 f"“{match.group(0)}”：{raw_actual}万元÷{raw_budget}万元应为{computed}%，印为{printed}%"
                 f"（差{_difference(printed, face)}个百分点）",
+                severity=level_of_severity, expected=computed, actual=printed, page=page,
+            )  # fmt: skip
+
+
+def _category_completion(
+    text: str, budgets: Mapping[str, Record], document_id: str, page: int | None
+) -> Iterator[Record]:
+    """A 三公 category's "完成预算的P%" against its budget as the report states it elsewhere (its table)."""
+    for match in _CATEGORY_COMPLETION.finditer(text):
+        if _COMPLETION.search(match.group(0)):
+            continue  # the budget is in the sentence itself
+        category = category_of(match.group("name"))
+        budget = budgets.get(category) if category else None
+        if budget is None:
+            continue
+        printed, raw_actual = match.group("pct"), match.group("actual")
+        if budget["amount_wan"] == 0:
+            yield finding(
+                document_id, "percent_from_zero_base",
+                f"“{match.group(0)}”：其预算为0（{budget['value_raw']}），完成率无从计算，却印为{printed}%",
+                actual=printed, page=page,
+            )  # fmt: skip
+            continue
+        actual = _decimal(raw_actual)
+        face = actual / budget["amount_wan"] * 100
+        pa = text_precision(raw_actual)
+        low, high = (actual - pa) / budget["amount_wan"] * 100, (actual + pa) / budget["amount_wan"] * 100
+        level_of_severity = severity(printed, face, low, high)
+        if level_of_severity:
+            computed = _stated(face, printed)
+            yield finding(
+                document_id, "completion_rate_mismatch",
+                f"“{match.group(0)}”：决算{raw_actual}万元÷预算{budget['amount_wan']}万元应为{computed}%，印为{printed}%",
                 severity=level_of_severity, expected=computed, actual=printed, page=page,
             )  # fmt: skip

@@ -62,3 +62,35 @@ def test_the_derived_figures_of_a_real_report():
     assert found[("22.21", "13.22")] == "warning"
     assert found[("35.78", "35.77")] == "info"
     assert found[("34.36", "34.38")] == "warning"
+
+
+def test_a_rate_between_two_printed_levels_is_checked_against_the_base_the_text_names():
+    # 普陀区司法局 2026 单位预算 p6: 1434.89 is 15.13% below 1690.69, not 1.10%
+    assert _derived("2025年当年预算执行数为1690.69万元,2026年预算安排1434.89万元,比2025年预算执行数减少1.10%。") == [
+        ("yoy_percent_mismatch", "warning", "15.13", "1.10")
+    ]
+    # 万里街道 2024 p7: right, and an increase from nothing
+    assert _derived("2023年当年预算执行数为15.00万元,2024年预算安排30.00万元,比2023年预算执行数增加100.00%。") == []
+    assert _derived("2023年当年预算执行数为0.00万元,2024年预算安排25.00万元,比2023年预算执行数增加100.00%。") == [
+        ("percent_from_zero_base", "warning", None, "100.00")
+    ]
+
+
+def test_a_sangong_category_completion_is_checked_against_its_budget_in_the_table():
+    # 普陀区财政局 2024 决算 p23: 因公出国 has no budget (its table cell is 0), yet "完成预算的0%"
+    text = "因公出国(境)费决算为0.00万元,完成预算的0%;公务接待费支出决算为0.60万元,完成预算的63.16%。"
+    budgets = [
+        {"category": "outbound_travel", "measure": "budget", "fiscal_year": 2024, "amount_wan": Decimal("0"),
+         "value_raw": "0.00"},
+        {"category": "reception", "measure": "budget", "fiscal_year": 2024, "amount_wan": Decimal("0.95"),
+         "value_raw": "0.95"},
+    ]  # fmt: skip
+    doc = Document("x.txt", "txt", [Paragraph(text)])
+    found = [(f["check_id"], f["expected"], f["actual"]) for f in check_derived(doc, "doc", 2024, [], budgets)]
+    assert found == [("percent_from_zero_base", None, "0")]
+
+
+def test_a_report_whose_derived_figures_hold_gets_no_finding():
+    """江苏省政协办公厅 2017 说明: every share, growth rate and the prior year named in words recompute."""
+    doc = read(Path(SHARED / "corpus" / "real" / "jiangsu_zhengxie_2017_yusuan_wenjian.pdf"))
+    assert [f for f in check_derived(doc, "doc", 2017) if f["severity"] == "warning"] == []
