@@ -53,6 +53,7 @@ KINDS: dict[str, str] = {
     "same_line_differs": "same_line",
     "sangong_stated_twice_differently": "same_line",
     "text_and_table_disagree": "text_and_table",
+    "level_stated_twice_differently": "text_and_table",
     "fiscal_year_out_of_place": "year",
     "template_placeholder_left": "placeholder",
     "amount_missing": "missing_amount",
@@ -94,12 +95,20 @@ def _names(label: dict, finding: dict) -> bool:
     contradiction without a wrong figure, when it is of the same kind."""
     figures = [_number(label.get("printed")), _number(label.get("correct"))]
     stated = [_number(finding["expected"]), _number(finding["actual"])]
+    if finding["check_id"] == "execution_rate_mismatch":  # a rate stated as a fraction, labelled in %
+        stated = [s * 100 if s is not None else None for s in stated]
     if all(f is not None for f in figures):
         # the other side's figure may be stated to the printed figure's digits or to more
         digits = len(str(label["printed"]).partition(".")[2])
         tolerance = max(Decimal("0.011"), Decimal(1).scaleb(-digits) / 2 + Decimal("0.001"))
         return all(any(s is not None and abs(s - f) <= tolerance for s in stated) for f in figures)
-    return KINDS.get(finding["check_id"]) == label["kind"]
+    pages = {
+        page
+        for first, last in re.findall(r"\bp(\d+)(?:-p?(\d+))?", label.get("where") or "")
+        for page in range(int(first), int(last or first) + 1)
+    }
+    on_page = not pages or finding["page"] is None or finding["page"] in pages
+    return KINDS.get(finding["check_id"]) == label["kind"] and on_page
 
 
 def _labels() -> dict[str, list[dict]]:

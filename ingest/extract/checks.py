@@ -19,7 +19,18 @@ from ingest.normalize import compact
 TOLERANCE_WAN = Decimal("0.01")
 # an amount that is a level, not a change ("减少0.29万元" is a change: it sums with signs, not as a part)
 _AMOUNT = re.compile(rf"(?<!增加)(?<!减少)(?<!降低)(?<!增长)(?<!下降)(?<!节约)(?<![\d.,])({NUMBER})万元")
-_PLACEHOLDER = re.compile(r"XX|××|下降\(增长\)|增长\(下降\)|小于\(大于\)|大于\(小于\)|增加\(减少\)|减少\(增加\)")
+_CHOICE = "增加|减少|增长|下降|降低|大于|小于"
+# template wording left in: an unresolved choice ("增加(减少)"), a filling instruction ("(按…填写)",
+# "(100字以内)", "(此页为封面)"), a reason left blank or filled with junk ("主要原因是。", "原因是qq")
+_PLACEHOLDER = re.compile(
+    rf"XX|××|(?:{_CHOICE})\((?:{_CHOICE})\)|\((?:按|请|根据)[^()]{{2,60}}?(?:填写|填报|描述|列示)\)|\(此页为封面\)"
+    r"|\((?:一|每)个专项一行\)|\(\d+字以内\)|原因(?:是|为)(?:[a-z]{1,3}|\d{1,3})?$"
+)
+# an amount left blank: "政府性基金支出预算支出万元", "2023年当年预算执行数为。"
+_BLANK_AMOUNT = re.compile(r"(?:为|预算|支出|收入|执行数)万元|(?:执行数|预算数|决算数)为?$")
+# the year a figure is compared with must be the year before ("比2022年持平" in a report on 2024)
+_COMPARED_YEAR = re.compile(r"(?:比|较|与(?=(?:19|20)\d{2}年度?(?:相比|同期)))((?:19|20)\d{2})年")
+_AS_OF = re.compile(r"截[至止]((?:19|20)\d{2})年")
 _GRAND_TOTAL = re.compile(r"(?:[一二三四五六七八九十]+、)?(收入|支出)?(?:预算|决算)?总计")
 _YEAR_FIGURE = re.compile(r"((?:19|20)\d{2})年度?(?:部门|单位)?(?:预算|决算|收入|支出|收支)")
 
@@ -37,6 +48,7 @@ def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list
             problems += [
                 *_parts(sentence, document_id, paragraph.page),
                 *_residue(sentence, document_id, paragraph.page),
+                *_blanks(sentence, document_id, paragraph.page),
                 *_years(sentence, document_id, fiscal_year, paragraph.page),
             ]
         for problem in problems:
@@ -75,12 +87,37 @@ def _residue(sentence: str, document_id: str, page: int | None) -> Iterator[Reco
         )  # fmt: skip
 
 
+def _blanks(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:
+    for match in _BLANK_AMOUNT.finditer(sentence):
+        yield finding(
+            document_id, "amount_missing",
+            f"an amount is left blank: “{sentence[max(0, match.start() - 30) : match.end()]}”",
+            actual=match.group(0), page=page,
+        )  # fmt: skip
+
+
 def _years(sentence: str, document_id: str, fiscal_year: int | None, page: int | None) -> Iterator[Record]:
     if fiscal_year is None:
         return
+    for match in _COMPARED_YEAR.finditer(sentence):
+        if int(match.group(1)) != fiscal_year - 1:
+            yield finding(
+                document_id, "fiscal_year_out_of_place",
+                f"“{match.group(0)}” in a report on {fiscal_year}: a figure is compared with {match.group(1)}, "
+                f"not with {fiscal_year - 1}",
+                expected=fiscal_year - 1, actual=match.group(1), page=page,
+            )  # fmt: skip
+    for match in _AS_OF.finditer(sentence):
+        if not fiscal_year - 1 <= int(match.group(1)) <= fiscal_year:
+            yield finding(
+                document_id, "fiscal_year_out_of_place",
+                f"“{match.group(0)}” in a report on {fiscal_year}", expected=fiscal_year, actual=match.group(1),
+                page=page,
+            )  # fmt: skip
+    compared = [m.span() for m in _COMPARED_YEAR.finditer(sentence)]
     for match in _YEAR_FIGURE.finditer(sentence):
         year = int(match.group(1))
-        if year not in (fiscal_year, fiscal_year - 1):
+        if year not in (fiscal_year, fiscal_year - 1) and not any(a <= match.start() < b for a, b in compared):
             yield finding(
                 document_id, "fiscal_year_out_of_place",
                 f"{match.group(0)} in a report on {fiscal_year}: neither the report year nor the year before",

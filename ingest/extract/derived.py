@@ -167,19 +167,26 @@ def _relative(text: str, document_id: str, page: int | None) -> Iterator[Record]
             continue
         raw_base, raw_level = (match.group("a"), match.group("b")) if sides == ["first"] else match.group("b", "a")
         printed = match.group("pct")
-        level, prior = _decimal(raw_level), _decimal(raw_base)
-        if prior == 0:
+        if _decimal(raw_base) == 0:
             yield finding(
                 document_id, "percent_from_zero_base",
                 f"“{match.group(0)}”：基数为0，变动率无从计算，却印为{printed}%", actual=printed, page=page,
             )  # fmt: skip
             continue
         sign = 1 if match.group("direction") in ("增加", "增长") else -1
-        pl, pp = text_precision(raw_level), text_precision(raw_base)
-        face = (level - prior) / prior * 100 * sign  # positive when the direction printed is right
-        low = ((level - pl) / (prior + pp) - 1) * 100 * sign
-        high = ((level + pl) / (prior - pp) - 1) * 100 * sign if prior > pp else Decimal("Infinity")
-        level_of_severity = "warning" if face < 0 else severity(printed, face, min(low, high), max(low, high))
+        level_of_severity, face = _rate(raw_level, raw_base, printed, sign)
+        if level_of_severity == "warning":
+            # the item's own amount printed before ("…(项)350.35万元。…预算安排352.67万元，比…增加0.53%"): when the
+            # rate fits it, the level was printed twice differently
+            own = _LEVEL.findall(text[: match.start()])
+            if own and own[-1] != raw_level and _rate(own[-1], raw_base, printed, sign)[0] != "warning":
+                yield finding(
+                    document_id, "level_stated_twice_differently",
+                    f"“{match.group(0)}”：the item is {own[-1]}万元 (its rate {printed}% fits that), "
+                    f"but {raw_level}万元 here",
+                    expected=own[-1], actual=raw_level, page=page,
+                )  # fmt: skip
+                continue
         if level_of_severity:
             computed = _stated(face, printed)
             yield finding(
@@ -188,6 +195,16 @@ def _relative(text: str, document_id: str, page: int | None) -> Iterator[Record]
                 f"印为{printed}%",
                 severity=level_of_severity, expected=computed, actual=printed, page=page,
             )  # fmt: skip
+
+
+def _rate(raw_level: str, raw_base: str, printed: str, sign: int) -> tuple[str | None, Decimal]:
+    """The severity of a printed rate from a base to a level, and the rate (positive in the printed direction)."""
+    level, prior = _decimal(raw_level), _decimal(raw_base)
+    pl, pp = text_precision(raw_level), text_precision(raw_base)
+    face = (level - prior) / prior * 100 * sign
+    low = ((level - pl) / (prior + pp) - 1) * 100 * sign
+    high = ((level + pl) / (prior - pp) - 1) * 100 * sign if prior > pp else Decimal("Infinity")
+    return ("warning" if face < 0 else severity(printed, face, min(low, high), max(low, high))), face
 
 
 def _whole(text: str, at: int) -> str | None:

@@ -94,3 +94,33 @@ def test_a_report_whose_derived_figures_hold_gets_no_finding():
     """江苏省政协办公厅 2017 说明: every share, growth rate and the prior year named in words recompute."""
     doc = read(Path(SHARED / "corpus" / "real" / "jiangsu_zhengxie_2017_yusuan_wenjian.pdf"))
     assert [f for f in check_derived(doc, "doc", 2017) if f["severity"] == "warning"] == []
+
+
+def test_a_level_printed_twice_differently_is_found_by_the_rate_that_fits_one_of_them():
+    # 万里街道 2024 p9 item 31: 0.53% fits the item's 350.35 (its table prints 3,503,499元), not 352.67
+    text = (
+        "31.住房保障支出(类)住房改革支出(款)住房公积金(项)350.35万元,主要用于住房公积金。2023年当年预算执行数为"
+        "348.52万元,2024年预算安排352.67万元,比2023年预算执行数增加0.53%。"
+    )
+    assert _derived(text) == [("level_stated_twice_differently", "warning", "350.35", "352.67")]
+
+
+def test_template_wording_blank_amounts_and_stale_years_are_found():
+    from ingest.extract.checks import check_text
+
+    def checks(text: str, year: int) -> list[tuple]:
+        doc = Document("x.txt", "txt", [Paragraph(text)])
+        return [(f["check_id"], f["actual"]) for f in check_text(doc, "doc", year)]
+
+    # 江苏人大 2019 p16, 江苏政协 2018 p12, 万里街道 2025 p30 and p9, seed 004 L81
+    assert checks("2019年政府性基金支出预算支出 万元。", 2019) == [("amount_missing", "支出万元")]
+    assert checks("(按“部门预算公开06表 财政拨款基本支出预算表”中实际发生经济分类支出事项填写)", 2018)[0][0] == (
+        "template_placeholder_left"
+    )
+    assert checks("因公出国(境)费0.00万元，比2024年预算持平，主要原因是qq。", 2025) == [
+        ("template_placeholder_left", "原因是qq")
+    ]
+    assert checks("主要行政运行。2023年当年预算执行数为。", 2025)[0] == ("amount_missing", "执行数为")
+    assert checks("因公出国(境)支出决算比2022年持平。", 2024) == [("fiscal_year_out_of_place", "2022")]
+    # kept: the year before, and a reason that is given
+    assert checks("比2023年预算执行数增加0.53%。主要原因是:住房公积金经费增加。", 2024) == []

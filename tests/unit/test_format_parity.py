@@ -50,7 +50,9 @@ def _facts(path) -> dict:
         "headcount": sorted((h["metric"], h["headcount"]) for h in tables["headcount"]),
         # a table the reader could not map is a finding about the reading, not about the report
         "finding": sorted(
-            (f["check_id"], f["expected"], f["actual"]) for f in tables["finding"] if f["check_id"] != "table_not_read"
+            (f["check_id"], f["severity"], f["expected"], f["actual"])
+            for f in tables["finding"]
+            if f["check_id"] != "table_not_read"
         ),
     }
 
