@@ -42,6 +42,7 @@ KINDS: dict[str, str] = {
     "execution_rate_mismatch": "completion_rate",
     "parts_do_not_sum_to_total": "total_and_parts",
     "function_class_sums": "total_and_parts",
+    "economic_class_sums": "total_and_parts",
     "sangong_parts_sum_to_total": "total_and_parts",
     "sangong_vehicle_parts_sum": "total_and_parts",
     "basic_is_personnel_plus_public": "total_and_parts",

@@ -16,7 +16,7 @@ from ingest.document import Block, Document, Paragraph
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import BLOCK, Record
 from ingest.extract.statements import Located, catalogue, locate, text_precision
-from ingest.extract.subjects import Path, code_of, names_of
+from ingest.extract.subjects import Path, class_code, code_of, names_of
 from ingest.extract.tables import year_measure_cells
 from ingest.normalize import CLAUSE_BREAK, compact
 from ingest.plausibility import LINE_LIMIT_WAN
@@ -206,6 +206,7 @@ def _from_basic_data(doc: Document, document_id: str) -> Iterator[Record]:
 
 _ENUMERATION = re.compile(r"^(?:[一二三四五六七八九十]+、|\d+[.、]|[(][一二三四五六七八九十\d]+[)])")
 _SUBJECT_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_TOTALS_STATEMENTS = {"summary", "fiscal_appropriation_summary"}  # they name the 类 without their codes
 # the statements whose 科目 lines are their own statement's; other tables' go by code (2xx / 3xx)
 _SUBJECT_STATEMENTS = {
     "summary", "fiscal_appropriation_summary", "income", "expenditure", "by_function", "basic_by_economic",
@@ -257,7 +258,8 @@ def _from_statement(located: Located, unit: str, document_id: str, fiscal_year: 
                         "table", table,
                     )  # fmt: skip
                     break
-        for code, name, amount in _subjects(row):
+        named_classes = [] if not spec or spec.statement not in _TOTALS_STATEMENTS else _classes(row)
+        for code, name, amount in [*_subjects(row), *named_classes]:
             own = spec.statement if spec and spec.statement in _SUBJECT_STATEMENTS else None
             subject_statement = own or ("basic_by_economic" if code.startswith("3") else "by_function")
             yield _record(
@@ -301,6 +303,17 @@ def _subjects(row: list[str]) -> Iterator[tuple[str, str, str]]:
         amounts = [c for c in row[i:end] if parse_number(c) is not None]
         if names and amounts and len(code) in (3, 5, 7):
             yield code, names[0], amounts[0]
+
+
+def _classes(row: list[str]) -> Iterator[tuple[str, str, str]]:
+    """(code, name, amount) of each 功能分类 类 a 收支总表 names without its code ("一、一般公共服务支出")."""
+    if any(_SUBJECT_CODE.match(cell) for cell in row):
+        return
+    for i, cell in enumerate(row):
+        if cell and (code := class_code(cell)):
+            amount = next((c for c in row[i + 1 :] if c and c != cell), "")
+            if parse_number(amount) is not None:
+                yield code, cell, amount
 
 
 def _named_after(row: list[str], i: int) -> bool:

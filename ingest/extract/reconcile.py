@@ -8,6 +8,7 @@ accuracy: a figure read wrong rarely agrees with an independent one.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -124,4 +125,30 @@ def check_listed_classes(budget_lines: list[Record], document_id: str, listed: s
                 severity="info" if difference <= bound else "warning",
                 expected=listed_sum, actual=whole["amount_wan"], page=whole["page"],
             ))  # fmt: skip
+    return findings
+
+
+def check_restatements(budget_lines: list[Record], document_id: str) -> list[Record]:
+    """The same line printed by two statements with amounts a rounding apart (326.71 in the 收支总表, 326.72 in
+    the 支出表): a rounding slip. Larger differences are left to the warehouse's checks, which know the text:
+    two statements of different scopes (all funds, 财政拨款) may print two amounts for one line."""
+    by_fact: dict[tuple, dict[Decimal, Record]] = defaultdict(dict)
+    for record in budget_lines:
+        # a line's income (收入表) and its spending may differ in a 决算 by what is carried over
+        if record["source"] == "table" and record["statement"] != "income":
+            key = (record["line_code"], record["fiscal_year"], record["measure"])
+            by_fact[key].setdefault(record["amount_wan"], record)
+    findings = []
+    for (line, year, measure), amounts in by_fact.items():
+        ordered = sorted(amounts)
+        for low, high in itertools.pairwise(ordered):
+            a, b = amounts[low], amounts[high]
+            # amounts are kept to 0.0001 万元: a 元 statement's cents move each by half of that
+            if Decimal("0.0001") < high - low <= precision_wan(a) + precision_wan(b):
+                findings.append(finding(
+                    document_id, "same_line_differs",
+                    f"{line} {year} {measure}: {a['statement']} (p{a['page']}) prints {low}, "
+                    f"{b['statement']} (p{b['page']}) prints {high}",
+                    severity="info", expected=low, actual=high, page=b["page"],
+                ))  # fmt: skip
     return findings

@@ -79,3 +79,9 @@ def code_of(path: Path, own: Names) -> tuple[str, str] | None:
                 if code := _resolve(path[start:], names, classification):
                     return classification, code
     return None
+
+
+def class_code(name: str) -> str | None:
+    """The 功能分类 类 a cell names on its own ("六、社会保障和就业支出" in a 收支总表 → 208)."""
+    wanted = key(re.sub(r"^[一二三四五六七八九十]+、", "", compact(name)))
+    return next((c for c, keys in national("by_function").items() if len(c) == 3 and wanted in keys), None)
