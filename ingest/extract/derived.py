@@ -109,7 +109,9 @@ def check_derived(
             *_category_completion(text, budgets, document_id, page),
         ]
         # a list of parts continues in the next paragraphs after a paragraph that ends with its 其中
-        whole = _whole(text, len(text)) if re.search(r"其中[:]?$", text) else (whole if shares else None)
+        whole = (
+            _whole(text, len(text)) if re.search(rf"(?:{_LIST.pattern})[:]?$", text) else (whole if shares else None)
+        )
         for problem in problems:
             # the same sentence printed twice in a report is one finding
             findings.setdefault((problem["check_id"], problem["expected"], problem["actual"]), problem)
@@ -207,13 +209,15 @@ def _rate(raw_level: str, raw_base: str, printed: str, sign: int) -> tuple[str |
     return ("warning" if face < 0 else severity(printed, face, min(low, high), max(low, high))), face
 
 
+_LIST = re.compile(r"其中|(?:主要)?用于以下(?:几个)?方面|包括")  # what introduces the parts of a whole
+
+
 def _whole(text: str, at: int) -> str | None:
-    """The whole a share is of: the amount before the 其中 that lists the parts."""
-    head = text[:at]
-    cut = head.rfind("其中")
-    if cut < 0:
+    """The whole a share is of: the amount before the 其中 (or "主要用于以下方面:") that lists the parts."""
+    introducers = list(_LIST.finditer(text[:at]))
+    if not introducers:
         return None
-    levels = _LEVEL.findall(head[:cut])
+    levels = _LEVEL.findall(text[: introducers[-1].start()])
     return levels[-1] if levels else None
 
 
