@@ -38,6 +38,8 @@ _SHARE = re.compile(rf"({NUMBER})万元[,]?占(?P<whole>[^,;。%\d]{{0,16}}?)的
 _CATEGORY_COMPLETION = re.compile(
     rf"(?P<name>[\u4e00-\u9fff()]{{2,20}}?)(?:支出)?决算(?:数)?为(?P<actual>{NUMBER})万元,完成(?:年初)?预算的(?P<pct>{NUMBER})%"
 )
+# nothing spent, yet a share of the budget completed: "公务接待费支出0万元，完成预算100%"
+_NOTHING_SPENT = re.compile(rf"(?:支出|决算)(?:数)?为?0(?:\.0+)?万元[,]*完成(?:年初)?预算的?(?P<pct>{NUMBER})%")
 _COMPLETION = re.compile(
     rf"(?:年初)?预算(?:数)?为({NUMBER})万元[,]?[^。;]{{0,20}}?决算(?:数)?为({NUMBER})万元[,]?完成(?:年初)?预算的({NUMBER})%"
 )
@@ -107,6 +109,7 @@ def check_derived(
             *_shares(text, shares, whole, levels, document_id, page),
             *_completion(text, document_id, page),
             *_category_completion(text, budgets, document_id, page),
+            *_nothing_spent(text, document_id, page),
         ]
         # a list of parts continues in the next paragraphs after a paragraph that ends with its 其中
         whole = (
@@ -114,7 +117,7 @@ def check_derived(
         )
         for problem in problems:
             # the same sentence printed twice in a report is one finding
-            findings.setdefault((problem["check_id"], problem["expected"], problem["actual"]), problem)
+            findings.setdefault((problem["check_id"], problem["message"]), problem)
     return list(findings.values())
 
 
@@ -313,4 +316,16 @@ def _category_completion(
                 document_id, "completion_rate_mismatch",
                 f"“{match.group(0)}”：决算{raw_actual}万元÷预算{budget['amount_wan']}万元应为{computed}%，印为{printed}%",
                 severity=level_of_severity, expected=computed, actual=printed, page=page,
+            )  # fmt: skip
+
+
+def _nothing_spent(text: str, document_id: str, page: int | None) -> Iterator[Record]:
+    """0 spent is 0 % of any budget, and no percentage of none."""
+    for match in _NOTHING_SPENT.finditer(text):
+        if _decimal(match.group("pct")) != 0:
+            yield finding(
+                document_id, "completion_rate_mismatch",
+                f"“{text[max(0, match.start() - 16) : match.end()]}”：决算为0，完成率应为0%（或预算为0而无完成率），"
+                f"印为{match.group('pct')}%",
+                expected=0, actual=match.group("pct"), page=page,
             )  # fmt: skip

@@ -124,3 +124,11 @@ def test_template_wording_blank_amounts_and_stale_years_are_found():
     assert checks("因公出国(境)支出决算比2022年持平。", 2024) == [("fiscal_year_out_of_place", "2022")]
     # kept: the year before, and a reason that is given
     assert checks("比2023年预算执行数增加0.53%。主要原因是:住房公积金经费增加。", 2024) == []
+
+
+def test_nothing_spent_is_no_share_of_the_budget():
+    # seed 004 L81-85: each 三公 item "支出0万元，完成预算100%"; the 三公 total's "完成预算0%" is right
+    assert _derived("1.因公出国（境）经费支出0万元，完成预算100%。") == [
+        ("completion_rate_mismatch", "warning", "0", "100")
+    ]
+    assert _derived("“三公”经费财政拨款预算数为17万元，支出决算为0万元，完成预算0%。") == []

@@ -16,7 +16,7 @@ with subjects as (
     where
         source = 'table'
         and (
-            (statement = 'by_function' and regexp_matches(line_code, '^2\d{2}(\d{2}){0,2}$'))
+            (statement in ('by_function', 'expenditure') and regexp_matches(line_code, '^2\d{2}(\d{2}){0,2}$'))
             or (
                 statement in ('basic_by_economic', 'operating_expenditure_of_organs')
                 and regexp_matches(line_code, '^[35]\d{2}(\d{2})?$')
@@ -47,6 +47,32 @@ linked as (
             and lei.line_code = left(child.line_code, 3)
 ),
 
+-- a 功能分类 statement's 合计 row is the sum of its 类 (its statement's total line)
+class_totals as (
+    select
+        classes.document_id,
+        classes.statement,
+        classes.fiscal_year,
+        classes.measure,
+        total.line_code,
+        '合计' as line_name,
+        total.amount_wan,
+        total.page,
+        sum(classes.amount_wan) as children_sum,
+        count(*) as children
+    from subjects as classes
+    inner join {{ ref('stg_budget_line') }} as total
+        on
+            classes.document_id = total.document_id
+            and classes.statement = total.statement
+            and classes.fiscal_year = total.fiscal_year
+            and classes.measure = total.measure
+            and total.source = 'table'
+            and total.line_code in ('total_expenditure', 'general_public_budget')
+    where classes.statement in ('by_function', 'expenditure') and length(classes.line_code) = 3
+    group by all
+),
+
 children as (
     select
         whole.document_id,
@@ -68,15 +94,23 @@ children as (
             and whole.measure = part.measure
             and whole.line_code = part.parent
     group by all
+
+    union all
+
+    -- a 合计 above its 类 by more than their rounding may hold lines that are no 类 (a 预留机动经费):
+    -- only a 合计 below them, or a rounding apart, is a finding
+    select * from class_totals
+    where children_sum > amount_wan or amount_wan - children_sum <= 0.005 * children
 )
 
 select
     document_id,
-    case when statement = 'by_function' then 'function_class_sums' else 'economic_class_sums' end as check_id,
+    case when statement in ('by_function', 'expenditure') then 'function_class_sums' else 'economic_class_sums' end
+        as check_id,
     case when abs(amount_wan - children_sum) <= 0.005 * children then 'info' else 'warning' end as severity,
     format(
         '{} {} {}: its {} sub-items sum to {}, but it is {}',
-        case when statement = 'by_function' then '功能分类' else '经济分类' end,
+        case when statement in ('by_function', 'expenditure') then '功能分类' else '经济分类' end,
         line_code, line_name, children, children_sum, amount_wan
     ) as message,
     cast(children_sum as varchar) as expected,
@@ -88,4 +122,8 @@ where
     abs(amount_wan - children_sum) > 0.0001 * children
     -- an 经济分类 list continued on the next page under another grid may be read in part: a 类 above
     -- the 款 read is reported only within the rounding of its parts
-    and (statement = 'by_function' or children_sum > amount_wan or amount_wan - children_sum <= 0.005 * children)
+    and (
+        statement in ('by_function', 'expenditure')
+        or children_sum > amount_wan
+        or amount_wan - children_sum <= 0.005 * children
+    )
