@@ -99,6 +99,7 @@ def check_derived(
     budgets = {r["category"]: r for r in sangong or [] if r["measure"] == "budget" and r["fiscal_year"] == fiscal_year}
     findings: dict[tuple, Record] = {}
     whole: str | None = None  # the total a list of parts is of ("…合计X万元，其中：" then one part per line)
+    previous = ""
     for paragraph in doc.paragraphs:
         text = compact(paragraph.text)
         page = paragraph.page
@@ -111,10 +112,14 @@ def check_derived(
             *_category_completion(text, budgets, document_id, page),
             *_nothing_spent(text, document_id, page),
         ]
-        # a list of parts continues in the next paragraphs after a paragraph that ends with its 其中
-        whole = (
-            _whole(text, len(text)) if re.search(rf"(?:{_LIST.pattern})[:]?$", text) else (whole if shares else None)
-        )
+        # a list of parts continues in the next paragraphs after a paragraph that ends with its 其中; a page
+        # number or a running head between two parts does not end it, a new amount does
+        if re.search(rf"(?:{_LIST.pattern})[:]?$", text):
+            # "…本年支出预算合计15897.44" / "万元,其中:": a figure and its unit broken over two lines
+            whole = _whole(previous + text, len(previous + text))
+        elif not shares and "万元" in text:
+            whole = None
+        previous = text
         for problem in problems:
             # the same sentence printed twice in a report is one finding
             findings.setdefault((problem["check_id"], problem["message"]), problem)
