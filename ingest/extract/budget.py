@@ -86,7 +86,8 @@ _STATEMENTS = (
 )
 # a 科目 named in words: "住房保障支出(类)住房改革支出(款)提租补贴(项)" (a name may hold "(室)", "(护)")
 _SUBJECT = re.compile(
-    r"(?P<name>[\u4e00-\u9fff](?:[^()\d.、:,;。!?]|\((?![类款项]\))[^()]{1,3}\))*?)\((?P<level>[类款项])\)"
+    r"(?P<name>[\u4e00-\u9fff](?:[^()\d.、:,;。!?]|(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])|\((?![类款项]\))[^()]{1,3}\))*?)"
+    r"\((?P<level>[类款项])\)"
 )
 _PATH_GAP = re.compile(r"^(?:支出)?$")  # what may stand between two levels of one path
 # 功能分类 类 (2024 科目), as the 决算说明 lists them: "一般公共服务支出902.84万元，占72.22%"

@@ -26,7 +26,8 @@ Names = Mapping[str, frozenset[str]]  # code → the names it is printed with (a
 
 def key(name: str) -> str:
     """A 科目 name as compared: "社会保障和就业" and "社会保障和就业支出" are one 类."""
-    return re.sub(r"支出$", "", compact(name))
+    name = re.sub(r"^(?:[一二三四五六七八九十]+|\d+)[、.]", "", compact(name)).replace("其它", "其他")
+    return re.sub(r"支出$", "", name)
 
 
 @functools.cache

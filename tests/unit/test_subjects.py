@@ -24,6 +24,11 @@ CORPUS = SHARED / "corpus"
         ((("款", "政协事务"), ("项", "其他政协事务支出")), ("by_function", "2010299")),
         ((("类", "工资福利支出"), ("款", "基本工资")), ("by_economic", "30101")),
         ((("类", "对个人和家庭的补助支出"), ("款", "提租补贴")), ("by_economic", "30312")),
+        # "其它" for 其他; a 项 numbered 99 under a 款 renamed in 2021
+        ((("类", "社会保障和就业支出"), ("款", "行政事业单位养老支出"), ("项", "其它行政事业单位养老支出")),
+         ("by_function", "2080599")),
+        ((("类", "农林水支出"), ("款", "巩固脱贫衔接乡村振兴"), ("项", "其他巩固脱贫衔接乡村振兴支出")),
+         ("by_function", "2130599")),
         # a stale 类 carried from a heading does not hide a 款 + 项 that are known on their own
         ((("类", "住房保障支出"), ("款", "政协事务"), ("项", "政协会议")), ("by_function", "2010204")),
     ],
@@ -58,3 +63,11 @@ def test_a_prior_year_budget_and_an_execution_beside_each_item_are_read():
     assert text[("2010507", 2025, "initial_budget")] == Decimal("43.83")
     assert text[("2010507", 2024, "initial_budget")] == Decimal("25.77")
     assert text[("2040607", 2023, "actual")] == Decimal("15.00")
+
+
+def test_a_name_may_hold_an_enumeration_comma():
+    """江苏检察院 2018 p26: "公诉、审判、侦查、执行等检察监督支出（项）1,895万元" is one 项 (2040405)."""
+    source = CORPUS / "real" / "jiangsu_jianchayuan_2018_yusuan.pdf"
+    lines = process(LandedFile(source, sha256_of(source)), datetime(2026, 1, 1))["budget_line"]
+    text = {(r["line_code"], r["amount_wan"]) for r in lines if r["source"] == "text"}
+    assert ("2040405", Decimal("1895.0000")) in text
