@@ -76,6 +76,32 @@ def _difference(printed: str, face: Decimal) -> str:
     return f"{abs(face.quantize(step, ROUND_HALF_UP) - _decimal(printed))}"
 
 
+def _quotient(num: Decimal, num_bound: Decimal, den: Decimal, den_bound: Decimal) -> tuple[Decimal, ...]:
+    """num / den in %, and its lowest and highest value with each figure off by its rounding bound."""
+    high = (num + num_bound) / (den - den_bound) * 100 if den > den_bound else Decimal("Infinity")
+    return num / den * 100, (num - num_bound) / (den + den_bound) * 100, high
+
+
+def _mismatch(
+    document_id: str, check_id: str, quote: str, basis: str, printed: str, face: Decimal, level: str | None,
+    page: int | None,
+) -> Iterator[Record]:  # fmt: skip
+    """The finding of a printed percentage at `level` (None: it is right): "“quote”：{basis}应为X%，印为Y%"."""
+    if level:
+        computed = _stated(face, printed)
+        yield finding(
+            document_id, check_id,
+            f"“{quote}”：{basis}应为{computed}%，印为{printed}%（差{_difference(printed, face)}个百分点）",
+            severity=level, expected=computed, actual=printed, page=page,
+        )  # fmt: skip
+
+
+def _zero_base(document_id: str, quote: str, basis: str, printed: str, page: int | None) -> Record:
+    """A percentage printed of a zero base: "“quote”：{basis}无从计算，却印为Y%"."""
+    message = f"“{quote}”：{basis}无从计算，却印为{printed}%"
+    return finding(document_id, "percent_from_zero_base", message, actual=printed, page=page)
+
+
 def _levels(budget_lines: list[Record], fiscal_year: int | None) -> dict[str, str]:
     """Each canonical line of the report's year as printed in 万元: the whole a share names ("占本年支出合计的
     99.94%"). Of two amounts (two scopes: all funds, 财政拨款), the larger is the line's whole."""
@@ -142,11 +168,7 @@ def _growth(text: str, document_id: str, fiscal_year: int | None, page: int | No
         prior = level - sign * delta
         if prior == 0:
             if delta or _decimal(printed):
-                yield finding(
-                    document_id, "percent_from_zero_base",
-                    f"“{change.group(0)}”：上年为0，增长率无从计算，却印为{printed}%",
-                    actual=printed, page=page,
-                )  # fmt: skip
+                yield _zero_base(document_id, change.group(0), "上年为0，增长率", printed, page)
             continue
         if prior < 0:
             continue
@@ -156,15 +178,10 @@ def _growth(text: str, document_id: str, fiscal_year: int | None, page: int | No
         high = (delta + pd) / (level - pl - sign * (delta + pd)) * 100
         if level - pl - sign * (delta + pd) <= 0:
             high = Decimal("Infinity")
-        level_of_severity = severity(printed, face, min(low, high), max(low, high))
-        if level_of_severity:
-            computed = _stated(face, printed)
-            yield finding(
-                document_id, "yoy_percent_mismatch",
-                f"“{change.group(0)}”：本年{raw_level}万元、上年{prior}万元，变动率应为{computed}%，"
-                f"印为{printed}%（差{_difference(printed, face)}个百分点）",
-                severity=level_of_severity, expected=computed, actual=printed, page=page,
-            )  # fmt: skip
+        yield from _mismatch(
+            document_id, "yoy_percent_mismatch", change.group(0), f"本年{raw_level}万元、上年{prior}万元，变动率",
+            printed, face, severity(printed, face, min(low, high), max(low, high)), page,
+        )  # fmt: skip
 
 
 def _relative(text: str, document_id: str, page: int | None) -> Iterator[Record]:
@@ -178,10 +195,7 @@ def _relative(text: str, document_id: str, page: int | None) -> Iterator[Record]
         raw_base, raw_level = (match.group("a"), match.group("b")) if sides == ["first"] else match.group("b", "a")
         printed = match.group("pct")
         if _decimal(raw_base) == 0:
-            yield finding(
-                document_id, "percent_from_zero_base",
-                f"“{match.group(0)}”：基数为0，变动率无从计算，却印为{printed}%", actual=printed, page=page,
-            )  # fmt: skip
+            yield _zero_base(document_id, match.group(0), "基数为0，变动率", printed, page)
             continue
         sign = 1 if match.group("direction") in ("增加", "增长") else -1
         level_of_severity, face = _rate(raw_level, raw_base, printed, sign)
@@ -197,14 +211,10 @@ def _relative(text: str, document_id: str, page: int | None) -> Iterator[Record]
                     expected=own[-1], actual=raw_level, page=page,
                 )  # fmt: skip
                 continue
-        if level_of_severity:
-            computed = _stated(face, printed)
-            yield finding(
-                document_id, "yoy_percent_mismatch",
-                f"“{match.group(0)}”：从{raw_base}万元到{raw_level}万元，{match.group('direction')}应为{computed}%，"
-                f"印为{printed}%",
-                severity=level_of_severity, expected=computed, actual=printed, page=page,
-            )  # fmt: skip
+        basis = f"从{raw_base}万元到{raw_level}万元，{match.group('direction')}"
+        yield from _mismatch(
+            document_id, "yoy_percent_mismatch", match.group(0), basis, printed, face, level_of_severity, page
+        )
 
 
 def _rate(raw_level: str, raw_base: str, printed: str, sign: int) -> tuple[str | None, Decimal]:
@@ -253,17 +263,11 @@ def _shares(
         pp, pw = text_precision(raw_part), text_precision(raw_whole)
         if raw_whole is partition:
             pw = pp * len(shares)
-        face = part / whole * 100
-        low, high = (part - pp) / (whole + pw) * 100, (part + pp) / (whole - pw) * 100
-        level_of_severity = severity(printed, face, low, high)
-        if level_of_severity:
-            computed = _stated(face, printed)
-            yield finding(
-                document_id, "share_mismatch",
-                f"“{share.group(0)}”：{raw_part}万元占{raw_whole}万元应为{computed}%，印为{printed}%"
-                f"（差{_difference(printed, face)}个百分点）",
-                severity=level_of_severity, expected=computed, actual=printed, page=page,
-            )  # fmt: skip
+        face, low, high = _quotient(part, pp, whole, pw)
+        yield from _mismatch(
+            document_id, "share_mismatch", share.group(0), f"{raw_part}万元占{raw_whole}万元", printed, face,
+            severity(printed, face, low, high), page,
+        )  # fmt: skip
 
 
 def _completion(text: str, document_id: str, page: int | None) -> Iterator[Record]:
@@ -272,23 +276,13 @@ def _completion(text: str, document_id: str, page: int | None) -> Iterator[Recor
         raw_budget, raw_actual, printed = match.groups()
         budget, actual = _decimal(raw_budget), _decimal(raw_actual)
         if budget == 0:
-            yield finding(
-                document_id, "percent_from_zero_base",
-                f"“{match.group(0)}”：预算为0，完成率无从计算，却印为{printed}%", actual=printed, page=page,
-            )  # fmt: skip
+            yield _zero_base(document_id, match.group(0), "预算为0，完成率", printed, page)
             continue
-        pb, pa = text_precision(raw_budget), text_precision(raw_actual)
-        face = actual / budget * 100
-        low, high = (actual - pa) / (budget + pb) * 100, (actual + pa) / (budget - pb) * 100
-        level_of_severity = severity(printed, face, low, high)
-        if level_of_severity:
-            computed = _stated(face, printed)
-            yield finding(
-                document_id, "completion_rate_mismatch",
-                f"“{match.group(0)}”：{raw_actual}万元÷{raw_budget}万元应为{computed}%，印为{printed}%"
-                f"（差{_difference(printed, face)}个百分点）",
-                severity=level_of_severity, expected=computed, actual=printed, page=page,
-            )  # fmt: skip
+        face, low, high = _quotient(actual, text_precision(raw_actual), budget, text_precision(raw_budget))
+        yield from _mismatch(
+            document_id, "completion_rate_mismatch", match.group(0), f"{raw_actual}万元÷{raw_budget}万元", printed,
+            face, severity(printed, face, low, high), page,
+        )  # fmt: skip
 
 
 def _category_completion(
@@ -304,24 +298,14 @@ def _category_completion(
             continue
         printed, raw_actual = match.group("pct"), match.group("actual")
         if budget["amount_wan"] == 0:
-            yield finding(
-                document_id, "percent_from_zero_base",
-                f"“{match.group(0)}”：其预算为0（{budget['value_raw']}），完成率无从计算，却印为{printed}%",
-                actual=printed, page=page,
-            )  # fmt: skip
+            yield _zero_base(document_id, match.group(0), f"其预算为0（{budget['value_raw']}），完成率", printed, page)
             continue
-        actual = _decimal(raw_actual)
-        face = actual / budget["amount_wan"] * 100
-        pa = text_precision(raw_actual)
-        low, high = (actual - pa) / budget["amount_wan"] * 100, (actual + pa) / budget["amount_wan"] * 100
-        level_of_severity = severity(printed, face, low, high)
-        if level_of_severity:
-            computed = _stated(face, printed)
-            yield finding(
-                document_id, "completion_rate_mismatch",
-                f"“{match.group(0)}”：决算{raw_actual}万元÷预算{budget['amount_wan']}万元应为{computed}%，印为{printed}%",
-                severity=level_of_severity, expected=computed, actual=printed, page=page,
-            )  # fmt: skip
+        face, low, high = _quotient(_decimal(raw_actual), text_precision(raw_actual), budget["amount_wan"], Decimal(0))
+        basis = f"决算{raw_actual}万元÷预算{budget['amount_wan']}万元"
+        yield from _mismatch(
+            document_id, "completion_rate_mismatch", match.group(0), basis, printed, face,
+            severity(printed, face, low, high), page,
+        )  # fmt: skip
 
 
 def _nothing_spent(text: str, document_id: str, page: int | None) -> Iterator[Record]:
