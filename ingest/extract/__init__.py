@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ingest.document import Document
-from ingest.extract.budget import LISTED_CLASS, extract_budget_lines
+from ingest.extract.budget import extract_budget_lines
 from ingest.extract.checks import check_balance, check_sangong_units, check_text
 from ingest.extract.classify import classify, document_parts
 from ingest.extract.derived import check_derived
@@ -127,7 +127,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += unread_tables(doc, document_id, facts)
     incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes or targets
     document["extraction_status"] = "partial" if incomplete else "ok"
-    findings += check_listed_classes(budget_lines, document_id, LISTED_CLASS)
+    findings += check_listed_classes(budget_lines, document_id)
     findings += check_restatements(budget_lines, document_id)
     confirm(budget_lines, sangong)
     document["facts_total"] = len(budget_lines) + len(sangong)

@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from decimal import Decimal
 
+from ingest.extract.budget import LISTED_CLASS
 from ingest.extract.numbers import parse_number
 from ingest.extract.records import Record, finding
 from ingest.extract.statements import catalogue, text_precision
@@ -101,12 +102,13 @@ def confirm(budget_lines: list[Record], sangong: list[Record]) -> None:
     _identities(sangong, "sangong", "category")
 
 
-def check_listed_classes(budget_lines: list[Record], document_id: str, listed: str) -> list[Record]:
+def check_listed_classes(budget_lines: list[Record], document_id: str) -> list[Record]:
     """A 决算说明 lists the 类 of its spending with their shares ("社会保障和就业支出124.32万元，占9.94%") and
     every 项 below them: each 类 is the sum of its 项, within the rounding of the parts (n × half a unit)."""
     text = [r for r in budget_lines if r["source"] == "text" and r["statement"] == "by_function"]
     findings = []
-    for whole in (r for r in text if r.pop(listed, False)):
+    wholes = [r for r in text if r.pop(LISTED_CLASS, False)]  # the mark is the extractor's, not a column
+    for whole in wholes:
         parts = [
             r for r in text
             if r is not whole and r["line_code"].startswith(whole["line_code"]) and len(r["line_code"]) == 7
