@@ -75,20 +75,22 @@ def _identities(records: list[Record], facts: str, key: str) -> None:
             _hierarchy(lines)
 
 
-def parent_of(code: str, codes: Iterable[str]) -> str | None:
+def _parent_of(code: str, present: set[str]) -> str | None:
     """The nearest printed level above a 科目 (201 ⊃ 20101 ⊃ 2010101): a 项 whose 款 is not printed (the 说明
     lists 类 totals and 项 items) belongs to its 类."""
-    present = set(codes)
     return next((code[:n] for n in (len(code) - 2, len(code) - 4) if n >= 3 and code[:n] in present), None)
 
 
 def _hierarchy(lines: dict[str, Record]) -> None:
     """类 = Σ 款 and 款 = Σ 项, the children known by their codes."""
-    codes = [c for c in lines if c.isdigit() and len(c) in (3, 5, 7)]
-    for parent in codes:
-        children = [lines[c] for c in codes if parent_of(c, codes) == parent]
-        if children and _sums_hold(lines[parent], children):
-            for member in (lines[parent], *children):
+    codes = {c for c in lines if c.isdigit() and len(c) in (3, 5, 7)}
+    children: dict[str, list[Record]] = defaultdict(list)
+    for code in codes:
+        if parent := _parent_of(code, codes):
+            children[parent].append(lines[code])
+    for parent, parts in children.items():
+        if _sums_hold(lines[parent], parts):
+            for member in (lines[parent], *parts):
                 member["confirmed"] = True
 
 

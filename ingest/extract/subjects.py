@@ -82,7 +82,11 @@ def code_of(path: Path, own: Names) -> tuple[str, str] | None:
     return None
 
 
+@functools.cache
+def _classes() -> dict[str, str]:
+    return {name: code for code, keys in national("by_function").items() if len(code) == 3 for name in keys}
+
+
 def class_code(name: str) -> str | None:
     """The 功能分类 类 a cell names on its own ("六、社会保障和就业支出" in a 收支总表 → 208)."""
-    wanted = key(re.sub(r"^[一二三四五六七八九十]+、", "", compact(name)))
-    return next((c for c, keys in national("by_function").items() if len(c) == 3 and wanted in keys), None)
+    return _classes().get(key(name))
