@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ingest.document import Block, Document, Paragraph
+from ingest.document import Block, Document, Paragraph, Table
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import BLOCK, Record
 from ingest.extract.statements import Located, catalogue, locate, text_precision
@@ -89,6 +89,7 @@ _SUBJECT = re.compile(
     r"(?P<name>[\u4e00-\u9fff](?:[^()\d.、:,;。!?]|(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])|\((?![类款项]\))[^()]{1,3}\))*?)"
     r"\((?P<level>[类款项])\)"
 )
+_TABLE_ZERO = re.compile(r"本表(?:数|金额|数据)?(?:均)?为(?:零|0)")
 _PATH_GAP = re.compile(r"^(?:支出)?$")  # what may stand between two levels of one path
 # 功能分类 类 (2024 科目), as the 决算说明 lists them: "一般公共服务支出902.84万元，占72.22%"
 _CLASSES = (
@@ -235,6 +236,13 @@ def _from_statement(located: Located, unit: str, document_id: str, fiscal_year: 
     statement = spec.statement if spec else "summary"
     if spec and spec.reads == "none":
         return
+    if spec and spec.reads == "columns":
+        for code, cell, value, page in _headed_columns(table):
+            yield _record(
+                document_id, statement, code, cell, _measure(cell) or measure, fiscal_year,
+                to_wan(parse_number(value), unit), value, page, "table", table,
+            )  # fmt: skip
+        return
     # the 合计 of a statement that is one canonical line in its own right (收入表 合计 = 本年收入合计)
     total = spec.total_line if spec and spec.total_column == "first" else None
     totals = [r for r, row in enumerate(table.rows) if any(_TOTAL_LABEL.match(compact(c)) for c in row)]
@@ -271,6 +279,29 @@ def _from_statement(located: Located, unit: str, document_id: str, fiscal_year: 
                 document_id, subject_statement, code, name, measure, fiscal_year, to_wan(parse_number(amount), unit),
                 amount, page, "table", table,
             )  # fmt: skip
+
+
+def _headed_columns(table: Table) -> Iterator[tuple[str, str, str, int | None]]:
+    """(line, heading, figure, page) of each canonical line heading a column of its own ("机关运行经费预算数"
+    beside the 三公 figures): the figure below it, or, when an export dropped the empty cells so that the
+    columns no longer align, the last figure of the first row holding one for the last heading."""
+    figures = next((r for r, row in enumerate(table.rows) if any(parse_number(c) is not None for c in row)), None)
+    if figures is None:
+        return
+    aligned, seen = len({len(row) for row in table.rows}) == 1, set()
+    for row in table.rows[:figures]:
+        for i, cell in enumerate(row):
+            if not (code := line_of(compact(cell))) or code in seen:
+                continue
+            if aligned:
+                value = table.rows[figures][i]
+            elif i == max(j for j, c in enumerate(row) if c):
+                value = [c for c in table.rows[figures] if parse_number(c) is not None][-1]
+            else:
+                continue
+            if parse_number(value) is not None:
+                seen.add(code)
+                yield code, cell, value, table.page_of(figures)
 
 
 _TOTAL_LABEL = re.compile(r"^(?:[一二三四五六七八九十]+、)?(?:本年)?(?:收入|支出)?(?:合计|总计)$")
@@ -330,15 +361,22 @@ def _named_after(row: list[str], i: int) -> bool:
 
 
 def _from_text(doc: Document, document_id: str, fiscal_year: int | None, budget_document: bool) -> Iterator[Record]:
-    statement, heading_line = "summary", None
+    statement, heading_line, explained = "summary", None, None
     context: dict[str, str] = {}  # the 类 and 款 a list of 科目 items sits under
     for paragraph in doc.paragraphs:
         text = compact(paragraph.text)
         if _HEADING.match(text) and len(text) <= 40:
             # "六、财政拨款基本支出预算表情况说明" explains a statement the catalogue knows
-            spec = catalogue().identify(text)
+            explained = spec = catalogue().identify(text)
             statement = spec.statement if spec else next((s for s, p in _STATEMENTS if p.search(text)), statement)
             heading_line = line_of(re.sub(r"情况.*$", "", text))
+        if explained and explained.total_line and fiscal_year is not None and (zero := _TABLE_ZERO.search(text)):
+            # "七、政府性基金支出预算表情况说明 / 本表数为零。": the statement's total is stated, as zero
+            yield _record(
+                document_id, explained.statement, explained.total_line, explained.name,
+                _stated_level(budget_document), fiscal_year, Decimal(0), zero.group(), paragraph.page, "text",
+                paragraph,
+            )  # fmt: skip
         paths = list(_paths(text, context))  # a heading "(一)一般公共服务支出(类)" sets the 类 of the items after it
         if _HEADING.match(text) and len(text) <= 40 and not _AMOUNT.search(text):
             continue  # "(一)人员经费4,704.35万元" is a heading and a statement of the amount

@@ -12,6 +12,7 @@ import pytest
 from ingest.discover import LandedFile, sha256_of
 from ingest.document import Document, Paragraph, Table
 from ingest.extract import extract
+from ingest.extract.budget import extract_budget_lines
 from ingest.extract.statements import catalogue, locate
 from ingest.pipeline import process
 from ingest.readers import read
@@ -120,3 +121,29 @@ def test_a_sangong_column_placed_under_the_wrong_heading_is_resolved_by_the_iden
     assert totals == {Decimal(total)}
     assert not [f for f in tables["finding"] if f["check_id"] == "sangong_stated_twice_differently"
                 and "total" in f["message"]]  # fmt: skip
+
+
+def test_the_organs_column_beside_the_sangong_figures_is_its_line(sifaju):
+    assert ("summary", "operating_expenditure_of_organs", 2026, "initial_budget", Decimal("184.59")) in _lines(
+        sifaju["budget_line"]
+    )  # 三公经费和机关运行经费预算表: 机关运行经费预算数 184.59 in the column it heads
+
+
+def test_an_export_that_dropped_empty_cells_still_gives_the_organs_column():
+    path = SHARED / "corpus" / "excerpts" / "shanghai_jiading_sifaju_2017_sangong_juesuan.txt"
+    tables = process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
+    # the figure ends the 预算数/决算数 header row; the 三公 figures below it are no budget line
+    assert _lines(tables["budget_line"]) == {
+        ("summary", "operating_expenditure_of_organs", 2017, "actual", Decimal("325.88"))
+    }
+
+
+def _explained(sentence: str) -> set[tuple]:
+    blocks = [Paragraph("七、政府性基金支出预算表情况说明", page=13), Paragraph(sentence, page=13)]
+    doc = Document("政协2017年部门预算.pdf", "pdf", blocks)
+    return _lines(extract_budget_lines(doc, "d", 2017, budget_document=True, statements=[]))
+
+
+def test_a_statement_its_explanation_says_is_zero_gives_its_total_as_zero():
+    assert _explained("本表数为零。") == {("by_function", "government_fund", 2017, "initial_budget", Decimal(0))}
+    assert _explained("本部门无政府性基金预算拨款。") == set()  # no figure is printed: no line
