@@ -35,8 +35,9 @@ CANONICAL = {
     "operating_expenditure_of_organs", "government_procurement",
 }  # fmt: skip
 MARTS = ("dim_document", "fct_sangong", "fct_budget_line", "subject_lines", "fct_headcount",
-         "fct_performance_evaluation", "fct_performance_indicator", "fct_quality_finding")  # fmt: skip
-GROUPS = ("seeds", "rendered", "pdf", "excerpts", "real")
+         "fct_performance_evaluation", "fct_performance_indicator", "fct_performance_target",
+         "fct_quality_finding")  # fmt: skip
+GROUPS = ("seeds", "rendered", "pdf", "excerpts", "real", "targets")
 
 
 @dataclass
@@ -108,7 +109,10 @@ def cases(*groups: str) -> list[tuple[dict, Path]]:
     """(golden labels, document) for each document of the groups; a rendered seed has its seed's labels."""
     out = []
     for group in groups or GROUPS:
-        if group == "real":
+        if group == "targets":  # 绩效目标 workbooks, labelled in tests/golden/targets
+            goldens = map(_load, sorted((GOLDEN / "targets").glob("*.yaml")))
+            out += [(golden, CORPUS / golden["file"]) for golden in goldens]
+        elif group == "real":
             goldens = sorted((p for folder in REAL_GOLDEN for p in folder.glob("*.yaml")), key=lambda p: p.name)
             out += [(golden, CORPUS / "real" / Path(golden["file"]).name) for golden in map(_load, goldens)]
         elif group == "rendered":
@@ -148,7 +152,11 @@ def score_document(golden: dict, tables: dict[str, list[dict]], findings: list[d
     # every field the golden states must match, and a score or grade it does not state must not be read
     expected_doc = {"self_eval_score": None, "self_eval_grade": None} | golden["document"]
     doc_ok = all(
-        (_number(v) == _number(document.get(k))) if k == "self_eval_score" else v == document.get(k)
+        _number(v) == _number(document.get(k))
+        if k == "self_eval_score"
+        else _text(v) == _text(document.get(k))
+        if k == "department_name"
+        else v == document.get(k)
         for k, v in expected_doc.items()
     )
     scores = {"dim_document": Score(int(doc_ok), 1, 1)}
@@ -209,8 +217,23 @@ def score_document(golden: dict, tables: dict[str, list[dict]], findings: list[d
     extra = sum(len(rows) for rows in extracted_by_order[len(golden_evaluations) :])
     indicator.extracted += extra
     scores["fct_performance_indicator"] = indicator
+    scores["fct_performance_target"] = _match(
+        [_target_row(target | row) for target in golden.get("targets") or [] for row in target["indicators"]],
+        [_target_row(row) for row in tables.get("target", [])],
+    )
     scores["fct_quality_finding"] = _findings(golden, findings) if findings is not None else Score()
     return scores
+
+
+def _target_row(row: dict) -> tuple:
+    """A target row: its project, levels, target as printed and as read; the project's funding as the amount."""
+    texts = ("level1", "level2", "level3", "target_raw", "target_operator", "target_unit")
+    return (
+        _text(row.get("project_code") or row.get("project_name")),
+        *(_text(row.get(k)) for k in texts),
+        _number(row.get("target_value")),
+        _number(row.get("funding_total_wan")),
+    )
 
 
 def evaluate(labelled: Iterable[tuple[dict, Path]] | None = None) -> dict[str, dict[str, Score]]:

@@ -17,7 +17,7 @@ from decimal import Decimal, InvalidOperation
 from ingest.extract.records import Record, finding
 
 Tables = dict[str, list[Record]]
-FACT_TABLES = ("sangong", "budget_line", "evaluation", "indicator", "headcount")
+FACT_TABLES = ("sangong", "budget_line", "evaluation", "indicator", "headcount", "target")
 
 
 @dataclass(frozen=True)

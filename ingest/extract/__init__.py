@@ -18,6 +18,7 @@ from ingest.extract.records import BLOCK, RAW_TABLES, Record, finding
 from ingest.extract.regions import locate
 from ingest.extract.sangong import extract_sangong
 from ingest.extract.statements import locate as locate_statements
+from ingest.extract.target_forms import extract_targets
 
 
 @dataclass
@@ -28,6 +29,7 @@ class Extraction:
     evaluation: list[Record] = field(default_factory=list)
     indicator: list[Record] = field(default_factory=list)
     headcount: list[Record] = field(default_factory=list)
+    target: list[Record] = field(default_factory=list)
     finding: list[Record] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[Record]]:
@@ -86,7 +88,10 @@ def extract(doc: Document, document: Record) -> Extraction:
     evaluations, indicators, funding_lines, point_findings = (
         ([], [], [], []) if budget_document or targets else extract_performance(doc, document_id, kind)
     )
-    budget_lines = extract_budget_lines(doc, document_id, kind.fiscal_year, budget_document, statements) + funding_lines
+    # a 绩效目标 form's money is its projects' funding, in fct_performance_target
+    budget_lines = (
+        [] if targets else extract_budget_lines(doc, document_id, kind.fiscal_year, budget_document, statements)
+    ) + funding_lines
     findings += point_findings
     if kind.report_kind is None:
         findings.append(
@@ -96,15 +101,20 @@ def extract(doc: Document, document: Record) -> Extraction:
                 f"{doc.file_name}: no report title found (部门预算/决算/绩效自评/评价报告); is it a report?",
             )
         )
+    target_rows: list[Record] = []
     if targets:
-        findings.append(
-            finding(
-                document_id,
-                "targets_not_read",
-                f"{doc.file_name}: a 绩效目标 form (targets, not a self-evaluation): its targets are not read into "
-                "the warehouse yet",
+        target_rows, target_findings, budget_unit = extract_targets(doc, document_id, kind.fiscal_year)
+        findings += target_findings
+        document["department_name"] = budget_unit or kind.department_name
+        if not target_rows:
+            findings.append(
+                finding(
+                    document_id,
+                    "targets_not_read",
+                    f"{doc.file_name}: a 绩效目标 form (targets, not a self-evaluation), but no indicator table "
+                    "(一级/二级/三级指标 with 目标值 or 指标值) was read from it",
+                )
             )
-        )
     if kind.report_kind is not None and kind.fiscal_year is None:
         findings.append(
             finding(document_id, "fiscal_year_unknown", f"{doc.file_name}: no fiscal year found in the report's title")
@@ -124,8 +134,9 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += check_sangong_units(sangong, document_id)
     findings += check_balance(doc, document_id, statements)
     facts = [*sangong, *budget_lines, *evaluations, *indicators]
-    findings += unread_tables(doc, document_id, facts)
-    incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes or targets
+    if not target_rows:  # a 绩效目标 form's tables are its targets, read above
+        findings += unread_tables(doc, document_id, facts)
+    incomplete = kind.report_kind is None or kind.fiscal_year is None or doc.notes or (targets and not target_rows)
     document["extraction_status"] = "partial" if incomplete else "ok"
     findings += check_listed_classes(budget_lines, document_id)
     findings += check_restatements(budget_lines, document_id)
@@ -148,5 +159,6 @@ def extract(doc: Document, document: Record) -> Extraction:
         evaluation=evaluations,
         indicator=indicators,
         headcount=headcount,
+        target=target_rows,
         finding=findings,
     )

@@ -71,7 +71,7 @@ def classify(doc: Document) -> Classification:
     return Classification(
         report_kind=kind,
         department_name=_department(title, texts) or _form_department(doc) or _subject_department(texts),
-        fiscal_year=_fiscal_year(title, after, body),
+        fiscal_year=_fiscal_year(title, after, body) or (_file_year(doc.file_name) if kind else None),
         self_eval_score=_score(body),
         self_eval_grade=(m.group(1) if (m := _GRADE.search(body)) else None),
     )
@@ -130,6 +130,12 @@ def _title(texts: list[str]) -> tuple[str, str]:
     title = "".join(head[first:index]) + head[index][: match.start() - offset] + match.group()
     after = head[index + 1] if index + 1 < len(head) else ""
     return title, after
+
+
+def _file_year(file_name: str) -> int | None:
+    """A form that prints no year (a 绩效目标 export) is filed under its year: "…_2023_jixiaomubiao.xlsx"."""
+    years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", file_name)
+    return int(years[0]) if len(set(years)) == 1 else None
 
 
 def _fiscal_year(title: str, after: str, body: str) -> int | None:

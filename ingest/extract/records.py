@@ -51,6 +51,14 @@ RAW_TABLES: dict[str, dict[str, str]] = {
         "page": "INTEGER", "source": "VARCHAR",
         "part": "VARCHAR",
     },
+    "target": {
+        "target_id": "VARCHAR", "document_id": "VARCHAR", "scope": "VARCHAR", "project_name": "VARCHAR",
+        "project_code": "VARCHAR", "department_name": "VARCHAR", "fiscal_year": "INTEGER",
+        "funding_total_wan": "VARCHAR", "funding_fiscal_wan": "VARCHAR", "level1": "VARCHAR", "level2": "VARCHAR",
+        "level3": "VARCHAR", "target_raw": "VARCHAR", "target_operator": "VARCHAR", "target_value": "VARCHAR",
+        "target_unit": "VARCHAR", "weight": "VARCHAR", "row_order": "INTEGER", "page": "INTEGER",
+        "source": "VARCHAR", "value_raw": "VARCHAR",
+    },
     "finding": {
         "document_id": "VARCHAR", "check_id": "VARCHAR", "severity": "VARCHAR", "message": "VARCHAR",
         "expected": "VARCHAR", "actual": "VARCHAR", "page": "INTEGER",

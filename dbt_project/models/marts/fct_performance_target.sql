@@ -1,0 +1,23 @@
+select
+    target_id,
+    document_id,
+    scope,
+    project_name,
+    project_code,
+    department_name,
+    fiscal_year,
+    funding_total_wan,
+    funding_fiscal_wan,
+    level1,
+    level2,
+    level3,
+    target_raw,
+    target_operator,
+    target_value,
+    target_unit,
+    weight,
+    row_order,
+    page,
+    source,
+    value_raw
+from {{ ref('stg_target') }}

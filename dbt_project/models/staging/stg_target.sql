@@ -1,0 +1,23 @@
+select
+    target_id,
+    document_id,
+    scope,
+    project_name,
+    project_code,
+    department_name,
+    fiscal_year,
+    cast(funding_total_wan as decimal(18, 6)) as funding_total_wan,
+    cast(funding_fiscal_wan as decimal(18, 6)) as funding_fiscal_wan,
+    level1,
+    level2,
+    level3,
+    target_raw,
+    target_operator,
+    cast(target_value as decimal(18, 6)) as target_value,
+    target_unit,
+    cast(weight as decimal(6, 2)) as weight,
+    row_order,
+    page,
+    source,
+    value_raw
+from {{ source('raw', 'target') }}
