@@ -5,8 +5,9 @@
 writes N reports under DIR/landing and, for each, DIR/truth/<file>.yaml in the golden-file shape
 (document, sangong, budget_lines, headcount, evaluations, findings) that `benchmarks.accuracy` scores.
 
-Six kinds in turn: Hunan 部门整体自评 with 基础数据表, 决算 with the 三公 narrative, 部门预算, Sichuan 项目自评表,
-决算 with its 9 statements, national 项目自评表. In every third round of six, the last two carry every flaw
+Six kinds in turn: Hunan 部门整体自评 with 基础数据表, 决算 with the 三公 narrative, 部门预算, Sichuan 项目自评表
+(in the middle round of three, the 绩效目标 workbook of the projects evaluated beside it), 决算 with its 9
+statements, national 项目自评表. In every third round of six, the last two carry every flaw
 their builder knows (sums that do not add up, a 收支总表 out of balance, a score above its weight, …).
 """
 
@@ -26,6 +27,7 @@ from samples.generator import (
     final_accounts,
     hunan_dept_performance,
     project_self_evaluation,
+    project_targets,
     write,
 )
 from samples.statements import (
@@ -47,6 +49,19 @@ def _money(rng: random.Random, low: float, high: float) -> str:
     return str(Decimal(rng.uniform(low, high)).quantize(Decimal("0.01")))
 
 
+PROJECTS = ["专项业务工作经费", "法律援助办案经费", "信息化系统运维经费", "普法宣传经费", "矛盾纠纷调解经费"]
+
+
+def _project(seed: int, i: int) -> tuple[str, int, str, str, str]:
+    """The project evaluated at position `i` (department, year, code, name, budget): the same in every round
+    of three, so that the middle round's 绩效目标 is for the projects evaluated beside it."""
+    group = random.Random(seed * 1_000_003 + i // 18)
+    department, year = f"{group.choice(COUNTIES)}{group.choice(BUREAUS)}", group.choice((2022, 2023, 2024))
+    own = random.Random(seed * 1_000_003 + i)
+    code = f"5111{own.randint(10**16, 10**17 - 1)}"
+    return department, year, code, PROJECTS[(i // 6) % len(PROJECTS)], _money(own, 10, 200)
+
+
 def reports(n: int, seed: int = 2026) -> Iterator[tuple[str, Report]]:
     """`n` reports, cycling through the kinds and formats; the same seed gives the same corpus."""
     rng = random.Random(seed)
@@ -64,16 +79,21 @@ def reports(n: int, seed: int = 2026) -> Iterator[tuple[str, Report]]:
             report = final_accounts(department, year, str(budget), actual, _money(rng, 5, 20))
         elif kind == 2:
             report = budget_report(department, year, _money(rng, 5, 40))
+        elif kind == 3 and (i // 6) % 3 == 1:
+            # the 绩效目标 of the projects evaluated in the rounds before and after: one printing its 项目编码,
+            # one matched by department and name
+            (department, year, code, name, budget), after = _project(seed, i - 6), _project(seed, i + 6)
+            report = project_targets(department, year, [(code, name, budget), (None, after[3], after[4])])
         elif kind == 3:
-            code = f"5111{rng.randint(10**16, 10**17 - 1)}"
-            budget = _money(rng, 10, 200)
-            report = project_self_evaluation(department, year, code, "专项业务工作经费", budget, budget)
+            department, year, code, name, budget = _project(seed, i)
+            report = project_self_evaluation(department, year, code, name, budget, budget)
         elif kind == 4:
             report = final_accounts_statements(department, year, rng, FINAL_ACCOUNTS_FLAWS if flawed else ())
         else:
             report = national_project_evaluation(department, year, rng, EVALUATION_FLAWS if flawed else ())
         # each round of six shifts the formats, so that every kind comes in every format
-        yield f"{i:06d}_{kind}{FORMATS[(i + i // 6) % 3]}", report
+        suffix = ".xlsx" if report.report_kind == "performance_target" else FORMATS[(i + i // 6) % 3]
+        yield f"{i:06d}_{kind}{suffix}", report
 
 
 def generate(directory: Path, n: int, seed: int = 2026) -> list[Path]:

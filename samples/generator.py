@@ -52,6 +52,8 @@ class Report:
     budget_lines: list[dict] = field(default_factory=list)  # truth: canonical lines the text states
     headcount: list[dict] = field(default_factory=list)
     findings: list[dict] = field(default_factory=list)  # truth: check_id, expected, actual of each contradiction
+    targets: list[dict] = field(default_factory=list)  # truth: per project, its funding and indicators
+    target_attainment: list[dict] = field(default_factory=list)  # truth: fct_target_attainment rows
 
     @property
     def truth(self) -> dict:
@@ -68,6 +70,8 @@ class Report:
             "headcount": self.headcount,
             "evaluations": self.evaluations,
             "findings": self.findings,
+            "targets": self.targets,
+            "target_attainment": self.target_attainment,
         }
 
 
@@ -243,7 +247,7 @@ def project_self_evaluation(department: str, year: int, code: str, name: str, bu
         f"部门预算项目支出绩效自评表({year}年度)",
         TableSpec(
             [
-                ["项目名称", f"{code}--{name}"],
+                ["项目名称", f"{code}--{name}" if code else name],
                 ["主管部门", department, "实施单位", department],
                 [
                     "预算执行情况(10分)",
@@ -274,6 +278,60 @@ def project_self_evaluation(department: str, year: int, code: str, name: str, bu
     return Report(department, year, "project_performance", blocks, evaluations=[evaluation])
 
 
+# what a project's 绩效目标 promises, against the indicators project_self_evaluation reports: two met, one
+# promised higher than reported and missed, the cost never reported, and the 完成时限 reported but never promised
+PROMISED = (
+    ("产出", "数量", "开展专项督查", "≥12次", ">=", "12", "次", "promised_and_reported", "met"),
+    ("产出", "质量", "工作任务完成率", "达到95%以上", ">=", "95", "%", "promised_and_reported", "met"),
+    ("产出", "成本", "项目总成本", "不超过{budget}万元", "<=", "{budget}", "万元", "promised_not_reported", None),
+    ("效益", "经济效益", "不适用", "不适用", None, None, None, None, None),  # a template row naming nothing
+    ("满意度", "服务对象满意度", "服务对象满意度", "≥98%", ">=", "98", "%", "promised_and_reported", "not_met"),
+)
+REPORTED_ONLY = ("产出指标", "时效指标", "完成时限")
+
+
+def project_targets(department: str, year: int, projects: list[tuple[str | None, str, str]]) -> Report:
+    """Shenzhen 二级项目支出绩效目标申报表 workbook, one project per sheet; `projects` are (code or None, name,
+    budget in 万元). Its money is labelled 万元 and printed in 元, as the real forms do; the 测算依据 and the
+    成本 target print it in 万元, which is how the unit is decided."""
+    blocks: list = []
+    targets, attainment = [], []
+    for code, name, budget in projects:
+        yuan = f"{Decimal(budget) * 10000:.2f}"
+        rows = [
+            ["项目编码:", code or "", "项目名称:", name],
+            ["申请单位:", department, "一级预算单位:", department],
+            ["项目总金额(中期规划,万元):", yuan, "本年度项目金额(万元):", yuan],
+            ["测算依据:", f"按上年实际支出测算{budget}万元", "", ""],
+            ["一级指标", "二级指标", "三级指标", "目标值", "指标解释"],
+        ]
+        rows += [[*p[:4], p[2]] for p in ((*r[:3], r[3].format(budget=budget)) for r in PROMISED)]
+        blocks += [f"{year}年度二级项目支出绩效目标申报表", TableSpec([row + [""] * (5 - len(row)) for row in rows])]
+        indicators = []
+        for level1, level2, level3, raw, operator, value, unit, status, met in PROMISED:
+            if status is None:
+                continue
+            indicators.append({
+                "level1": level1, "level2": level2, "level3": level3, "target_raw": raw.format(budget=budget),
+                "target_operator": operator, "target_value": value.format(budget=budget), "target_unit": unit,
+                "weight": None,
+            })  # fmt: skip
+            attainment.append({"project_name": name, "level3": level3, "status": status, "attainment": met})
+        attainment.append(
+            {"project_name": name, "level3": REPORTED_ONLY[2], "status": "reported_not_promised", "attainment": None}
+        )
+        targets.append({
+            "project_name": name, "project_code": code, "department_name": department, "fiscal_year": year,
+            "funding_total_wan": budget, "indicators": indicators,
+        })  # fmt: skip
+    # the unit decision is stated, as a note rather than a contradiction
+    decided = {"check_id": "target_amount_unit_decided", "expected": None, "actual": None, "severity": "info"}
+    return Report(
+        department, year, "performance_target", blocks, findings=[decided], targets=targets,
+        target_attainment=attainment,
+    )  # fmt: skip
+
+
 SAMPLES: dict[str, Report] = {
     "hunan_xiangyin_xianweiban_2024_zhengti_ziping.txt": hunan_dept_performance(
         "中共湘阴县委办公室", 2024, 95, ("8.46", "9.00", "7.32")
@@ -282,6 +340,13 @@ SAMPLES: dict[str, Report] = {
         "平江县审计局", 2024, 92, ("3.18", "3.50", "2.96")
     ),
     "sichuan_mabian_sifaju_2024_juesuan.docx": final_accounts("马边彝族自治县司法局", 2024, "6.80", "5.42", "6.10"),
+    # a project's 绩效目标 filed with the budget, and its self-evaluation after the year (fct_target_attainment)
+    "sichuan_mabian_sifaju_2024_jixiaomubiao.xlsx": project_targets(
+        "马边彝族自治县司法局", 2024, [("51112924T000008812345", "法律援助办案经费", "36.00")]
+    ),
+    "sichuan_mabian_sifaju_2024_xiangmu_ziping.docx": project_self_evaluation(
+        "马边彝族自治县司法局", 2024, "51112924T000008812345", "法律援助办案经费", "36.00", "34.20"
+    ),
 }
 
 
@@ -473,6 +538,8 @@ def write_xls(report: Report, path: Path) -> None:
 
 def _typed(value: str) -> tuple[object, str]:
     """Numbers as numbers with a format showing their decimals, as a finance bureau's sheet holds them."""
+    if value.isdigit() and len(value) > 15:
+        return value, "@"  # a 项目编码: text, as no sheet could hold it as a number
     try:
         number = Decimal(value)
     except ArithmeticError:

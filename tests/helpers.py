@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
+import re
 from pathlib import Path
 
 import duckdb
@@ -29,3 +30,10 @@ def query(warehouse: Path, sql: str, params: list | None = None) -> list[tuple]:
 
 def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def guide_questions() -> dict[str, str]:
+    """The analyst guide's questions, by their number (Q1 …)."""
+    guide = Path(__file__).resolve().parent.parent / "docs" / "analyst-guide.md"
+    blocks = re.findall(r"```sql\n(.*?)```", guide.read_text(encoding="utf-8"), re.S)
+    return {re.match(r"-- (Q\d+)", block).group(1): block for block in blocks}

@@ -7,7 +7,7 @@ import json
 import duckdb
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import guide_questions, query, run_cli
 
 
 def test_run_without_flags_uses_the_bundled_samples(tmp_path, monkeypatch):
@@ -16,10 +16,18 @@ def test_run_without_flags_uses_the_bundled_samples(tmp_path, monkeypatch):
     monkeypatch.setenv("YUSUAN_WAREHOUSE", str(warehouse))
     code, out = run_cli("run")
     assert code == 0, out
-    assert "documents: 3 seen, 3 new, 0 failed" in out
-    con = duckdb.connect(str(warehouse), read_only=True)
-    formats = con.execute("SELECT file_format FROM marts.dim_document ORDER BY 1").fetchall()
-    assert formats == [("docx",), ("pdf",), ("txt",)]
+    assert "documents: 5 seen, 5 new, 0 failed" in out
+    assert query(warehouse, "SELECT file_format FROM marts.dim_document ORDER BY 1") == [
+        ("docx",), ("docx",), ("pdf",), ("txt",), ("xlsx",)
+    ]  # fmt: skip
+    # the analyst guide's question on targets against results, on the project's 绩效目标 and its self-evaluation
+    assert query(warehouse, guide_questions()["Q11"]) == [
+        ("法律援助办案经费", "工作任务完成率", "达到95%以上", "≥ 95 %", "98", "promised_and_reported", "met"),
+        ("法律援助办案经费", "开展专项督查", "≥12次", "≥ 12 次", "14", "promised_and_reported", "met"),
+        ("法律援助办案经费", "服务对象满意度", "≥98%", "≥ 90 %", "96", "promised_and_reported", "not_met"),
+        ("法律援助办案经费", "项目总成本", "不超过36.00万元", None, None, "promised_not_reported", None),
+        ("法律援助办案经费", "完成时限", None, "= 12 月", "12", "reported_not_promised", None),
+    ]
 
 
 def test_bad_arguments_exit_2(tmp_path, capsys):

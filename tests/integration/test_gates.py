@@ -15,6 +15,9 @@ import pytest
 
 from expectations.gates import run_suite
 from expectations.suites import suites
+from samples.generator import LANDING as SAMPLES
+from tests.conftest import SEEDS
+from tests.helpers import run_cli
 
 SUITES = [suite for layer in ("raw", "marts") for suite in suites(layer)]
 
@@ -40,8 +43,13 @@ class _EmptyTables:
 
 
 @pytest.fixture(scope="module")
-def good_build(seeds_run) -> Path:
-    _, warehouse, code, out = seeds_run
+def good_build(tmp_path_factory) -> Path:
+    """The seeds and the bundled 绩效目标 workbook published: every raw table and mart holds rows."""
+    landing = tmp_path_factory.mktemp("gates") / "landing"
+    shutil.copytree(SEEDS, landing)
+    shutil.copy(SAMPLES / "sichuan_mabian_sifaju_2024_jixiaomubiao.xlsx", landing)
+    warehouse = landing.parent / "warehouse" / "yusuan.duckdb"
+    code, out = run_cli("run", "--landing", str(landing), "--warehouse", str(warehouse))
     assert code == 0, out
     return warehouse
 
