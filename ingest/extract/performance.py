@@ -17,7 +17,7 @@ from ingest.extract.classify import Classification
 from ingest.extract.numbers import parse_number, to_wan
 from ingest.extract.records import BLOCK, Record, finding
 from ingest.extract.tables import merged_once
-from ingest.extract.targets import operator_of, parse_quantity
+from ingest.extract.targets import operator_of, read_target
 from ingest.normalize import compact
 
 _PROJECT_NAME = re.compile(r"^(?:项目支出名称|项目名称)$")
@@ -257,8 +257,8 @@ class _Reader:
             target = (operator, value, unit or None)
             actual = (None, _number(actual_raw), unit or None if _number(actual_raw) is not None else None)
         else:
-            target = parse_quantity(target_raw)
-            actual = parse_quantity(actual_raw)
+            target = read_target(target_raw)
+            actual = read_target(actual_raw)
         self.current.indicators.append(
             {
                 "evaluation_id": self.current.record["evaluation_id"],

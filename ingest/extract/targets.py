@@ -1,4 +1,5 @@
-"""Indicator targets and actuals as printed ("≥60次", "≤1013.19万元", "2023、12、31", "效果明显")."""
+"""Indicator targets and actuals as printed ("≥60次", "达到95%以上", "不超过13.7584万元", "2023、12、31", "效果明显"),
+in self-evaluations and 绩效目标 alike."""
 
 from __future__ import annotations
 
@@ -6,20 +7,6 @@ import re
 from decimal import Decimal
 
 _OPERATORS = {"≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<", "=": "="}
-_QUANTITY = re.compile(r"^(?P<op>≥|≤|>=|<=|>|<|=)?\s*(?P<value>-?\d+(?:\.\d+)?)\s*(?P<unit>[^\d\s、.\-/]{0,6})$")
-
-
-def parse_quantity(raw: str | None) -> tuple[str | None, Decimal | None, str | None]:
-    """(operator, value, unit) of a quantitative target; (None, None, None) for qualitative text.
-
-    A bare number is an exact target ("12次" → "=", 12, "次"); dates ("2023、12、31") are qualitative.
-    """
-    text = (raw or "").replace(" ", "")
-    match = _QUANTITY.match(text)
-    if not match:
-        return None, None, None
-    operator = _OPERATORS[match.group("op")] if match.group("op") else "="
-    return operator, Decimal(match.group("value")), match.group("unit") or None
 
 
 def operator_of(nature: str) -> str | None:
@@ -77,4 +64,7 @@ def read_target(raw: str | None) -> tuple[str | None, Decimal | None, str | None
         unit = next((w for w in _MEASURE_WORDS if unit.startswith(w)), unit[0])
     operator = next((op for op, words in _BEFORE if re.search(words, before)), None)
     operator = operator or next((op for op, words in _AFTER if re.search(words, after)), "=")
-    return operator, Decimal(figure.group().replace(",", "")), unit
+    value = Decimal(figure.group().replace(",", ""))
+    if re.search(r"(?:^|[≥≤<>=])-$", before):
+        value = -value  # "-3.5%", "≥-5%"
+    return operator, value, unit

@@ -32,6 +32,7 @@ D = Decimal
         ("2023年支付成本不超过300万元", ("<=", D("300"), "万元")),  # the year is not the target
         ("≥90% ≥90%", (">=", D("90"), "%")),  # one target printed twice
         ("松岗辖区内基层矛盾纠纷化解率不低于50%", (">=", D("50"), "%")),  # 辖区内 is no "within"
+        ("-3.5%", ("=", D("-3.5"), "%")),
         ("明显", (None, None, None)),
         ("11月底前完成", (None, None, None)),  # a deadline
         ("2023/11/30", (None, None, None)),
