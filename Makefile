@@ -2,8 +2,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+DOCS_PORT ?= 8080
 
-.PHONY: run test lint dagster samples clean
+.PHONY: run test lint dagster docs samples clean
 
 $(BIN)/yusuan: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,10 +22,14 @@ test: $(BIN)/yusuan         ## install, then lint (Python and the dbt SQL) and r
 	$(BIN)/pytest
 
 dagster: $(BIN)/yusuan      ## the Dagster UI on http://127.0.0.1:3000 (assets, checks, sensor, schedule)
-	DAGSTER_HOME=$(CURDIR) DAGSTER_DISABLE_TELEMETRY=1 $(BIN)/dagster dev -m orchestration.definitions
+	@mkdir -p warehouse/dagster && [ -f warehouse/dagster/dagster.yaml ] || cp dagster.yaml warehouse/dagster/
+	DAGSTER_HOME=$(CURDIR)/warehouse/dagster DAGSTER_DISABLE_TELEMETRY=1 $(BIN)/dagster dev -m orchestration.definitions
+
+docs: $(BIN)/yusuan         ## the dbt docs of the published warehouse, served on http://127.0.0.1:$(DOCS_PORT)
+	$(BIN)/yusuan docs --port $(DOCS_PORT)
 
 samples: $(BIN)/yusuan      ## regenerate samples/landing from samples/generator.py
 	$(BIN)/python -m samples.generator
 
 clean:
-	rm -rf warehouse/*.duckdb* warehouse/extracted warehouse/logs dbt_project/target
+	rm -rf warehouse/*.duckdb* warehouse/extracted warehouse/logs warehouse/docs dbt_project/target

@@ -8,9 +8,16 @@ from typing import TextIO
 
 
 class Progress:
-    def __init__(self, total: int, what: str = "documents", stream: TextIO | None = None, every: float = 0.5):
-        self.total, self.what, self.done = total, what, 0
-        self.stream = stream or sys.stderr
+    def __init__(
+        self,
+        total: int,
+        what: str = "documents",
+        stream: TextIO | None = None,
+        every: float = 0.5,
+        verb: str = "parsed",
+    ):
+        self.total, self.what, self.verb, self.done = total, what, verb, 0
+        self.stream = stream or sys.__stderr__ or sys.stderr  # the terminal, not a step's captured output
         self.live = self.stream.isatty() and total > 0
         self.started = self.shown = time.monotonic()
         self.every = every
@@ -30,4 +37,4 @@ class Progress:
         rate = self.done / elapsed
         left = (self.total - self.done) / rate if rate else float("inf")
         eta = f"{left:.0f} s left" if left != float("inf") else "…"
-        return f"parsed {self.done}/{self.total} {self.what} ({rate:.1f}/s, {eta})"
+        return f"{self.verb} {self.done}/{self.total} {self.what} ({rate:.1f}/s, {eta})"

@@ -5,6 +5,7 @@ from types import ModuleType
 from dagster import AssetCheckExecutionContext, AssetCheckResult, AssetCheckSeverity, AssetKey, asset_check
 
 from expectations.suites import suites
+from ingest.progress import Progress
 from orchestration.resources import YusuanResource
 
 
@@ -17,6 +18,7 @@ def _gate(suite: ModuleType):
         from expectations.gates import run_suite
 
         result = run_suite(yusuan.build_file, suite)
+        _progress(context.op_execution_context.run_id).advance()
         return AssetCheckResult(
             passed=result.success,
             severity=AssetCheckSeverity.ERROR,
@@ -26,5 +28,16 @@ def _gate(suite: ModuleType):
     return gate
 
 
+SUITES = [suite for layer in ("raw", "marts") for suite in suites(layer)]
+_RUNS: dict[str, Progress] = {}  # the gates of the current run so far, for the progress line
+
+
+def _progress(run_id: str) -> Progress:
+    if run_id not in _RUNS:
+        _RUNS.clear()
+        _RUNS[run_id] = Progress(len(SUITES), "Great Expectations suites", verb="checked")
+    return _RUNS[run_id]
+
+
 def gx_checks() -> list:
-    return [_gate(suite) for layer in ("raw", "marts") for suite in suites(layer)]
+    return [_gate(suite) for suite in SUITES]

@@ -45,6 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     export.add_argument("--parquet", required=True, metavar="DIR")
     export.add_argument("--warehouse")
 
+    docs = commands.add_parser("docs", help="build the dbt docs of the published warehouse and serve them locally")
+    docs.add_argument("--warehouse")
+    docs.add_argument("--port", type=int, default=8080, help="local port to serve on (default: 8080)")
+    docs.add_argument("--no-serve", action="store_true", help="only build the docs")
+
     args = parser.parse_args(argv)
     if args.command == "run":
         return _run(args)
@@ -52,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not warehouse.exists():
         print(f"yusuan: no published warehouse at {warehouse}; run `yusuan run` first", file=sys.stderr)
         return 2
+    if args.command == "docs":
+        from orchestration.docs import docs
+
+        return docs(warehouse, args.port, serve=not args.no_serve)
     if args.command == "query":
         return _query(warehouse, args.sql, args.format)
     if args.command == "publish":

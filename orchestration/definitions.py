@@ -10,7 +10,7 @@ from orchestration.checks import gx_checks
 from orchestration.jobs import yusuan_job
 from orchestration.resources import YusuanResource
 from orchestration.schedules import nightly
-from orchestration.sensors import landing_sensor
+from orchestration.sensors import landing_sensor, report_after_failure, report_after_success
 
 ASSETS = [landing_files, extracted_documents, raw_tables, dbt_models, published_warehouse, postgres_replica]
 CHECKS = gx_checks()
@@ -42,7 +42,7 @@ defs = Definitions(
     asset_checks=CHECKS,
     jobs=[yusuan_job],
     schedules=[nightly],
-    sensors=[landing_sensor],
+    sensors=[landing_sensor, report_after_success, report_after_failure],
     resources=resources(),
     # one process for every job, the UI's "Materialize all" too: the steps are quick SQL and parsing is
     # parallel inside the extraction step, while a process per step costs seconds of imports each

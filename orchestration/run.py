@@ -3,22 +3,35 @@
 from __future__ import annotations
 
 import contextlib
+import logging
+import re
+import shutil
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
-from dagster import AssetKey, DagsterInstance, materialize
+from dagster import AssetKey, DagsterEventType, DagsterInstance, Definitions, JobDefinition, in_process_executor
 
 from ingest.discover import extension_of
 from orchestration.assets.ingest import IngestSummary
 from orchestration.definitions import ASSETS, CHECKS, resources
-from orchestration.settings import mask_password
+from orchestration.jobs import yusuan_job
+from orchestration.settings import PROJECT_DIR, dagster_home, mask_password
 from warehouse.publish import build_path_for
 from warehouse.report import write_quality_report
 
 PUBLISHED = AssetKey(["warehouse", "published"])
 REPLICA = AssetKey(["warehouse", "postgres_replica"])
 EXTRACTED = AssetKey(["ingest", "extracted_documents"])
+EXTRACTED_STEP = "ingest__extracted_documents"
+# the events of a run its log keeps, beside the messages the steps log
+_LOGGED_EVENTS = {
+    DagsterEventType.RUN_START, DagsterEventType.RUN_SUCCESS, DagsterEventType.RUN_FAILURE,
+    DagsterEventType.STEP_SUCCESS, DagsterEventType.STEP_FAILURE, DagsterEventType.STEP_SKIPPED,
+    DagsterEventType.ASSET_MATERIALIZATION, DagsterEventType.ASSET_CHECK_EVALUATION,
+}  # fmt: skip
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")  # colour codes a tool may still print
 COUNTED = ("ok", "partial", "failed", "quarantined", "skipped")  # the order statuses are counted in
 LISTED_OK_FILES = 100  # beyond this the summary counts ok files; the quality report lists them all
 
@@ -97,6 +110,36 @@ def _root_cause(error) -> str:
     return mask_password(message)
 
 
+def _rows(materialization) -> dict[str, int]:
+    """Rows per table, from a materialization's `rows.<table>` metadata."""
+    if materialization is None:
+        return {}
+    return {k.removeprefix("rows."): v.value for k, v in materialization.metadata.items() if k.startswith("rows.")}
+
+
+def job_for(
+    landing: Path, warehouse: Path, postgres: str = "", reader_role: str = "", workers: int = 0, dask: str = ""
+) -> JobDefinition:
+    """yusuan_job with its resources set to these folders (the definitions' defaults come from the environment)."""
+    return Definitions(
+        assets=ASSETS,
+        asset_checks=CHECKS,
+        jobs=[yusuan_job],
+        resources=resources(str(landing), str(warehouse), postgres, reader_role, workers, dask),
+        executor=in_process_executor,
+    ).resolve_job_def(yusuan_job.name)
+
+
+def instance_for(warehouse: Path) -> DagsterInstance:
+    """The Dagster instance runs are recorded on (DAGSTER_HOME, else `dagster/` beside the warehouse file),
+    set up on first use with the project's instance settings."""
+    home = dagster_home(warehouse)
+    home.mkdir(parents=True, exist_ok=True)
+    if not (home / "dagster.yaml").exists():
+        shutil.copy(PROJECT_DIR / "dagster.yaml", home / "dagster.yaml")
+    return DagsterInstance.from_config(str(home))
+
+
 def log_file_for(warehouse: Path) -> Path:
     return warehouse.parent / "logs" / "last_run.log"
 
@@ -111,55 +154,85 @@ def run_pipeline(
     """Materialize every asset and check; dbt's own output goes to logs/last_run.log beside the warehouse."""
     log = log_file_for(warehouse)
     log.parent.mkdir(parents=True, exist_ok=True)
-    instance = DagsterInstance.ephemeral()
+    instance = instance_for(warehouse)
+    job = job_for(landing, warehouse, postgres, reader_role, workers, dask)
     with log.open("w", encoding="utf-8") as sink, contextlib.redirect_stdout(sink):
-        result = materialize(
-            [*ASSETS, *CHECKS],
-            resources=resources(str(landing), str(warehouse), postgres, reader_role, workers, dask),
+        # a run of yusuan_job recorded on the project's instance: the UI shows it with its checks
+        result = job.execute_in_process(
             instance=instance,
             raise_on_error=False,
+            tags={"yusuan/launched_by": "yusuan run"},
             # failures are reported in the summary (and in full in the log): keep the console quiet
             run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}},
         )
-    materialized = {e.asset_key for e in result.get_asset_materialization_events()}
-    gates = [
-        Gate(
-            name=e.check_name,
-            asset=e.asset_key.to_user_string(),
-            passed=e.passed,
-            detail=str(e.metadata["failed"].value) if "failed" in e.metadata else "",
-        )
-        for e in result.get_asset_check_evaluations()
-    ]
-    errors = [
-        f"{event.step_key}: {_root_cause(event.event_specific_data.error)}"
-        for event in result.all_events
-        if event.is_step_failure and event.event_specific_data and event.event_specific_data.error
-    ]
+    ingest = result.asset_value(EXTRACTED) if result.is_node_success(EXTRACTED_STEP) else None
+    outcome = outcome_of(instance, result.run_id, landing, warehouse, ingest)
+    record_run(instance, result.run_id, outcome, console=log.read_text(encoding="utf-8"))
+    return outcome
+
+
+def outcome_of(
+    instance: DagsterInstance, run_id: str, landing: Path, warehouse: Path, ingest: IngestSummary | None = None
+) -> RunOutcome:
+    """What a run of the job did, read from the instance's records of it: whatever launched it."""
+    materializations, gates, errors = {}, [], []
+    for record in instance.get_records_for_run(run_id, limit=100_000).records:
+        event = record.event_log_entry.dagster_event
+        if event is None:
+            continue
+        if event.event_type == DagsterEventType.ASSET_MATERIALIZATION:
+            materializations[event.asset_key] = event.event_specific_data.materialization
+        elif event.event_type == DagsterEventType.ASSET_CHECK_EVALUATION:
+            check = event.event_specific_data
+            failed = check.metadata.get("failed")
+            gates.append(Gate(check.check_name, check.asset_key.to_user_string(), check.passed,
+                              str(failed.value) if failed else ""))  # fmt: skip
+        elif event.event_type == DagsterEventType.STEP_FAILURE and event.event_specific_data.error:
+            errors.append(f"{event.step_key}: {_root_cause(event.event_specific_data.error)}")
     step_seconds = {
         stats.step_key: stats.end_time - stats.start_time
-        for stats in instance.get_run_step_stats(result.run_id)
+        for stats in instance.get_run_step_stats(run_id)
         if stats.start_time and stats.end_time
     }
-    published = PUBLISHED in materialized
-    built = warehouse if published else build_path_for(warehouse)
-    ingest = result.asset_value(EXTRACTED) if EXTRACTED in materialized else None
-    if built.exists():
-        write_quality_report(
-            built,
-            [(g.name, g.asset, g.passed, g.detail) for g in gates],
-            published,
-            report_file_for(warehouse),
-            [(f.name, f.status, f.reason) for f in ingest.files] if ingest else [],
-        )
     return RunOutcome(
         landing=landing,
         warehouse=warehouse,
-        published=published,
+        published=PUBLISHED in materializations,
         ingest=ingest,
-        rows=result.asset_value(PUBLISHED) if published else {},
-        replicated=result.asset_value(REPLICA) if REPLICA in materialized else None,
+        rows=_rows(materializations.get(PUBLISHED)),
+        replicated=_rows(materializations.get(REPLICA)) if REPLICA in materializations else None,
         step_seconds=step_seconds,
         gates=gates,
         errors=errors,
     )
+
+
+def record_run(instance: DagsterInstance, run_id: str, outcome: RunOutcome, console: str = "") -> None:
+    """Write a run's quality report and its plain-text log beside the warehouse: every run does, from the
+    command line or (through `run_report_sensor`) from the UI, the landing sensor or the schedule."""
+    warehouse = outcome.warehouse
+    built = warehouse if outcome.published else build_path_for(warehouse)
+    if built.exists():
+        write_quality_report(
+            built,
+            [(g.name, g.asset, g.passed, g.detail) for g in outcome.gates],
+            outcome.published,
+            report_file_for(warehouse),
+            [(f.name, f.status, f.reason) for f in outcome.ingest.files] if outcome.ingest else [],
+        )
+    log = log_file_for(warehouse)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    lines = [f"run {run_id}", *outcome.summary().splitlines(), "", "events:"]
+    for entry in instance.all_logs(run_id):
+        logged = entry.dagster_event is None or entry.dagster_event.event_type in _LOGGED_EVENTS
+        if not logged or (isinstance(entry.level, int) and entry.level < logging.INFO and not entry.dagster_event):
+            continue  # Dagster's bookkeeping (intends to materialize, loaded input …)
+        level = entry.level if isinstance(entry.level, str) else logging.getLevelName(entry.level)
+        when = datetime.fromtimestamp(entry.timestamp).strftime("%H:%M:%S")
+        message = (
+            entry.dagster_event.message if entry.dagster_event and entry.dagster_event.message else entry.user_message
+        )
+        lines.append(f"{when} {level:<7} {entry.step_key or '-'}: {_ANSI.sub('', message or '')}")
+    if console:
+        lines += ["", "console (dbt):", _ANSI.sub("", console)]
+    log.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -26,6 +26,12 @@ def cache_dir(warehouse: Path) -> Path:
     return warehouse.parent / "extracted"
 
 
+def dagster_home(warehouse: Path) -> Path:
+    """Where Dagster records runs: DAGSTER_HOME, else `dagster/` beside the warehouse file (`make dagster`
+    opens the default one)."""
+    return Path(os.environ.get("DAGSTER_HOME") or warehouse.parent / "dagster").resolve()
+
+
 def quiet_telemetry() -> None:
     os.environ.setdefault("DAGSTER_DISABLE_TELEMETRY", "1")
     os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")

@@ -8,6 +8,7 @@ extraction against what was written.
 
 from __future__ import annotations
 
+import random
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -332,22 +333,43 @@ def project_targets(department: str, year: int, projects: list[tuple[str | None,
     )  # fmt: skip
 
 
-SAMPLES: dict[str, Report] = {
-    "hunan_xiangyin_xianweiban_2024_zhengti_ziping.txt": hunan_dept_performance(
-        "中共湘阴县委办公室", 2024, 95, ("8.46", "9.00", "7.32")
-    ),
-    "hunan_pingjiang_shenjiju_2024_zhengti_ziping.pdf": hunan_dept_performance(
-        "平江县审计局", 2024, 92, ("3.18", "3.50", "2.96")
-    ),
-    "sichuan_mabian_sifaju_2024_juesuan.docx": final_accounts("马边彝族自治县司法局", 2024, "6.80", "5.42", "6.10"),
-    # a project's 绩效目标 filed with the budget, and its self-evaluation after the year (fct_target_attainment)
-    "sichuan_mabian_sifaju_2024_jixiaomubiao.xlsx": project_targets(
-        "马边彝族自治县司法局", 2024, [("51112924T000008812345", "法律援助办案经费", "36.00")]
-    ),
-    "sichuan_mabian_sifaju_2024_xiangmu_ziping.docx": project_self_evaluation(
-        "马边彝族自治县司法局", 2024, "51112924T000008812345", "法律援助办案经费", "36.00", "34.20"
-    ),
-}
+def bundled() -> dict[str, Report]:
+    """The reports `make run` ingests (samples/landing), by file name: every report kind the marts read, so
+    each question of docs/analyst-guide.md has an answer on them."""
+    # samples.statements builds on this module's Report: imported here, where both are complete
+    from samples.statements import final_accounts_statements, national_project_evaluation
+
+    return {
+        "hunan_xiangyin_xianweiban_2024_zhengti_ziping.txt": hunan_dept_performance(
+            "中共湘阴县委办公室", 2024, 95, ("8.46", "9.00", "7.32")
+        ),
+        "hunan_pingjiang_shenjiju_2024_zhengti_ziping.pdf": hunan_dept_performance(
+            "平江县审计局", 2024, 92, ("3.18", "3.50", "2.96")
+        ),
+        "hunan_pingjiang_shenjiju_2025_yusuan.pdf": budget_report("平江县审计局", 2025, "3.60"),
+        "sichuan_mabian_sifaju_2024_juesuan.docx": final_accounts("马边彝族自治县司法局", 2024, "6.80", "5.42", "6.10"),
+        # a project's 绩效目标 filed with the budget, and its self-evaluation after the year (fct_target_attainment)
+        "sichuan_mabian_sifaju_2024_jixiaomubiao.xlsx": project_targets(
+            "马边彝族自治县司法局", 2024, [("51112924T000008812345", "法律援助办案经费", "36.00")]
+        ),
+        "sichuan_mabian_sifaju_2024_xiangmu_ziping.docx": project_self_evaluation(
+            "马边彝族自治县司法局", 2024, "51112924T000008812345", "法律援助办案经费", "36.00", "34.20"
+        ),
+        # the 9 statements of a 决算 (功能分类 科目, 基本支出 by 经济分类) whose 说明 misstates 人员经费, and a
+        # national 项目自评表 printing a wrong 执行率: contradictions the quality findings report
+        "sichuan_muchuan_caizhengju_2024_juesuan.pdf": final_accounts_statements(
+            "沐川县财政局", 2024, random.Random(2024), ("basic_split",)
+        ),
+        "sichuan_muchuan_caizhengju_2024_xiangmu_zipingbiao.docx": national_project_evaluation(
+            "沐川县财政局", 2024, random.Random(2025), ("execution_rate",)
+        ),
+    }
+
+
+def __getattr__(name: str) -> dict[str, Report]:
+    if name == "SAMPLES":  # built on first use, see bundled()
+        return bundled()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # --- renderers -----------------------------------------------------------------------------------------
@@ -565,12 +587,15 @@ def write(report: Report, path: Path) -> None:
 def generate(directory: Path = LANDING) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     paths = []
-    for name, report in SAMPLES.items():
+    for name, report in bundled().items():
         write(report, directory / name)
         paths.append(directory / name)
     return paths
 
 
 if __name__ == "__main__":
-    for written in generate():
+    # as `python -m`, this file is __main__: the importable module's classes are those samples.statements uses
+    from samples import generator
+
+    for written in generator.generate():
         print(written)

@@ -15,14 +15,21 @@ from ingest.cache import ExtractionCache
 from ingest.discover import Landing
 
 _PROJECT = Path(__file__).resolve().parent.parent
-_CODE = ("dbt_project/models", "dbt_project/macros", "dbt_project/tests", "expectations/suites", "warehouse")
+_CODE = (
+    "dbt_project/models",
+    "dbt_project/macros",
+    "dbt_project/seeds",
+    "dbt_project/tests",
+    "expectations/suites",
+    "warehouse",
+)
 
 
 def _code_digest() -> str:
     digest = hashlib.sha256(PARSER_VERSION.encode())
     for folder in _CODE:
         for path in sorted((_PROJECT / folder).rglob("*")):
-            if path.is_file() and path.suffix in (".sql", ".yml", ".py"):
+            if path.is_file() and path.suffix in (".sql", ".yml", ".py", ".csv"):
                 digest.update(path.relative_to(_PROJECT).as_posix().encode() + path.read_bytes())
     return digest.hexdigest()
 

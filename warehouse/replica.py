@@ -1,18 +1,23 @@
 """A PostgreSQL replica of the published marts (and cn) for BI tools that speak only PostgreSQL.
 
-Each schema is loaded into `<schema>__loading`, then swapped in with renames in one transaction, so a
+Each schema is loaded into `<schema>__loading`, given the dbt descriptions as comments and the keys the
+dbt tests guarantee (warehouse/dbt_schema.py), then swapped in with renames in one transaction, so a
 dashboard never sees a half-loaded replica. A read-only role gets USAGE and SELECT on the new tables.
 The replaced schemas are dropped afterwards; one a reader still holds is dropped by the next publish.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from pathlib import Path
 
 import duckdb
 
 from warehouse.connection import EXTENSION_DIR
+from warehouse.dbt_schema import Model, models
+
+log = logging.getLogger(__name__)
 
 SCHEMAS = ("marts", "cn")
 DEFAULT_READER_ROLE = "yusuan_reader"
@@ -60,12 +65,51 @@ class _Replica:
     def query(self, sql: str) -> list[tuple]:
         return self.con.execute("SELECT * FROM postgres_query('replica', ?)", [sql]).fetchall()
 
+    def columns(self, schema: str, table: str) -> list[str]:
+        return [r[0] for r in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_catalog = ? AND table_schema = ? "
+            "AND table_name = ? ORDER BY ordinal_position", [self.published, schema, table]).fetchall()]  # fmt: skip
+
     def drop_replaced(self) -> None:
         for (name,) in self.query(f"SELECT nspname FROM pg_namespace WHERE nspname ~ {_literal(_REPLACED)}"):
             try:
                 self.execute(f"SET lock_timeout = '2s'; DROP SCHEMA IF EXISTS {_ident(name)} CASCADE")
             except duckdb.Error:
                 continue  # a reader still holds it
+
+
+def _comments(loading: str, table: str, model: Model, columns: list[str]) -> list[str]:
+    """COMMENT ON the table and each of its columns the yml describes."""
+    relation = f"{_ident(loading)}.{_ident(table)}"
+    statements = [f"COMMENT ON TABLE {relation} IS {_literal(model.description)}"] if model.description else []
+    by_name = {column.lower(): column for column in columns}  # unquoted dbt names are case-insensitive
+    for name, description in model.columns.items():
+        column = by_name.get(name.lower())
+        if column and description:
+            statements.append(f"COMMENT ON COLUMN {relation}.{_ident(column)} IS {_literal(description)}")
+    return statements
+
+
+def _keys(loading: str, tables: dict[str, list[str]], declared: dict[str, Model]) -> list[str]:
+    """Primary and unique keys first, then the foreign keys onto them, for tables holding every key column."""
+
+    def present(table: str, key: tuple[str, ...]) -> bool:
+        return bool(key) and table in tables and set(key) <= set(tables[table])
+
+    def columns(key: tuple[str, ...]) -> str:
+        return ", ".join(_ident(c) for c in key)
+
+    keys, foreign = [], []
+    for table, model in declared.items():
+        relation = f"{_ident(loading)}.{_ident(table)}"
+        if present(table, model.primary_key):
+            keys.append(f"ALTER TABLE {relation} ADD PRIMARY KEY ({columns(model.primary_key)})")
+        keys += [f"ALTER TABLE {relation} ADD UNIQUE ({columns(key)})" for key in model.unique if present(table, key)]
+        for column, target, target_column in model.references:
+            if present(table, (column,)) and present(target, (target_column,)):
+                foreign.append(f"ALTER TABLE {relation} ADD FOREIGN KEY ({_ident(column)}) "
+                               f"REFERENCES {_ident(loading)}.{_ident(target)} ({_ident(target_column)})")  # fmt: skip
+    return keys + foreign
 
 
 def replicate(warehouse: Path, dsn: str, reader_role: str = DEFAULT_READER_ROLE) -> dict[str, int]:
@@ -89,11 +133,24 @@ def replicate(warehouse: Path, dsn: str, reader_role: str = DEFAULT_READER_ROLE)
                 "ORDER BY 1",
                 [replica.published, schema],
             ).fetchall()
-            for (table,) in tables:
+            declared = models(schema)
+            columns = {table: replica.columns(schema, table) for (table,) in tables}
+            for table, names in columns.items():
                 source = f"{live}.{_ident(table)}"
                 replica.con.execute(f"CREATE TABLE replica.{loading}.{_ident(table)} AS SELECT * FROM {source}")
                 if schema == "marts":
                     rows[table] = replica.con.execute(f"SELECT count(*) FROM {source}").fetchone()[0]
+                if table in declared and (comments := _comments(f"{schema}__loading", table, declared[table], names)):
+                    replica.execute("; ".join(comments))
+            for statement in _keys(f"{schema}__loading", columns, declared):
+                try:
+                    replica.execute(statement)
+                except duckdb.Error as exc:
+                    # only a warehouse built by another version of the yml can break a key its tests guarantee:
+                    # it is replicated without that key rather than not at all
+                    log.warning(
+                        "replica key skipped: %s: %s", statement, " ".join(str(exc).rpartition("ERROR:")[2].split())
+                    )
             swap += [
                 f"DO $$ BEGIN IF EXISTS (SELECT FROM pg_namespace WHERE nspname = {_literal(schema)}) "
                 f"THEN ALTER SCHEMA {live} RENAME TO {_ident(f'{schema}__old_{stamp}')}; END IF; END $$",

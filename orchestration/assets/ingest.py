@@ -117,6 +117,10 @@ def extracted_documents(
         FileStatus(s.name, "skipped", f"not a report format ({s.extension})") for s in landing_files.skipped
     ]
     summary.files.sort(key=lambda f: (STATUS_ORDER.index(f.status), f.name))
+    context.log.info(f"read {summary.new} new of {summary.seen} documents ({len(cached) - summary.new} cached)")
+    for f in summary.files:
+        if f.status != "ok":
+            context.log.info(f"{f.status}: {f.name}" + (f": {f.reason}" if f.reason else ""))
     context.add_output_metadata(
         {"seen": summary.seen, "new": summary.new, **{f"status.{s}": n for s, n in summary.statuses.items()}}
     )

@@ -1,6 +1,7 @@
 """The dbt project as assets: staging views and marts tables built in the run's build file."""
 
 import importlib.metadata
+import json
 import os
 import shutil
 import sys
@@ -8,12 +9,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetKey
+from dagster import AssetExecutionContext, AssetKey, MetadataValue, Output, TableColumn, TableSchema
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 from packaging import version
 
+from ingest.progress import Progress
 from orchestration.resources import YusuanResource
 from orchestration.settings import PROJECT_DIR
+from warehouse.connection import connect
 
 DBT_DIR = PROJECT_DIR / "dbt_project"
 dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
@@ -43,7 +46,7 @@ def dbt_resource() -> DbtCliResource:
 def ensure_manifest() -> None:
     """`dbt parse` when the manifest is missing or older than the project's files (a fresh clone)."""
     manifest = dbt_project.manifest_path
-    sources = [p for p in DBT_DIR.rglob("*") if p.suffix in (".sql", ".yml") and "target" not in p.parts]
+    sources = [p for p in DBT_DIR.rglob("*") if p.suffix in (".sql", ".yml", ".csv") and "target" not in p.parts]
     if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in sources):
         os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
         dbt_resource().cli(["--quiet", "parse"], target_path=dbt_project.target_path).wait()
@@ -64,7 +67,66 @@ class LayerTranslator(DagsterDbtTranslator):
 ensure_manifest()
 
 
+KEPT_TARGETS = 3  # dagster-dbt writes a target folder per run (≈ 6 MB): the newest few are kept
+PREVIEW_ROWS = 5
+
+
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=LayerTranslator(), pool="warehouse")
 def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, yusuan: YusuanResource) -> Iterator:
     os.environ["YUSUAN_BUILD_PATH"] = str(yusuan.build_file)  # read by dbt_project/profiles.yml
-    yield from dbt.cli(["build"], context=context).stream()
+    os.environ.setdefault("DBT_USE_COLORS", "false")  # the run log is plain text
+    invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+    progress = Progress(_dbt_nodes(), "dbt models and tests", verb="built")
+    # dbt holds the build file until it exits: the tables are described once it has
+    events = []
+    for event in invocation.stream():
+        events.append(event)
+        progress.advance()
+    _prune_targets()
+    con = connect(yusuan.build_file, read_only=True)
+    try:
+        for event in events:
+            if isinstance(event, Output):
+                table = context.asset_key_for_output(event.output_name)
+                event = event.with_metadata({**event.metadata, **table_metadata(con, table, yusuan.warehouse_file)})
+            yield event
+    finally:
+        con.close()
+    if not invocation.is_successful():
+        raise invocation.get_error() or RuntimeError("dbt build failed")
+
+
+def table_metadata(con, key: AssetKey, database: Path) -> dict[str, Any]:
+    """Dagster's standard table metadata: row count, column schema, the warehouse file it is published in
+    and a preview."""
+    schema, name = key.path[0], key.path[-1]
+    columns = con.execute(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
+        "ORDER BY ordinal_position",
+        [schema, name],
+    ).fetchall()
+    if not columns:
+        return {}
+    rows = con.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0]
+    preview = con.execute(f'SELECT * FROM {schema}."{name}" LIMIT {PREVIEW_ROWS}').fetchall()
+    header = "| " + " | ".join(c for c, _ in columns) + " |\n|" + "---|" * len(columns)
+    body = "".join("\n| " + " | ".join("" if v is None else str(v) for v in row) + " |" for row in preview)
+    return {
+        "dagster/row_count": rows,
+        "dagster/column_schema": TableSchema(columns=[TableColumn(c, t) for c, t in columns]),
+        "dagster/relation_identifier": f"{schema}.{name}",
+        "path": MetadataValue.path(str(database)),
+        "preview": MetadataValue.md(header + body),
+    }
+
+
+def _dbt_nodes() -> int:
+    """The models, seeds and tests `dbt build` runs: one event each."""
+    nodes = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))["nodes"].values()
+    return sum(node["resource_type"] in ("model", "seed", "test", "snapshot") for node in nodes)
+
+
+def _prune_targets() -> None:
+    runs = sorted(dbt_project.target_path.glob("dbt_models-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in runs[KEPT_TARGETS:]:
+        shutil.rmtree(old, ignore_errors=True)

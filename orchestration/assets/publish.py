@@ -1,6 +1,8 @@
 """Swap the checked build file in as the published warehouse."""
 
-from dagster import AssetExecutionContext, RetryPolicy, asset
+from collections.abc import Iterator
+
+from dagster import AssetExecutionContext, MaterializeResult, MetadataValue, RetryPolicy, asset
 
 from orchestration import settings
 from orchestration.assets.marts import dbt_models
@@ -19,7 +21,7 @@ MART_KEYS = sorted((key for key in dbt_models.keys if key.path[0] == "marts"), k
     pool="warehouse",
     description="The published DuckDB file: replaced atomically once every blocking gate passed.",
 )
-def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) -> dict[str, int]:
+def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) -> MaterializeResult:
     # counted in the build file before the swap: this process may itself hold the published file open
     con = connect(yusuan.build_file, read_only=True)
     try:
@@ -30,23 +32,31 @@ def published_warehouse(context: AssetExecutionContext, yusuan: YusuanResource) 
     finally:
         con.close()
     publish(yusuan.warehouse_file)
-    context.add_output_metadata({"path": str(yusuan.warehouse_file), **{f"rows.{t}": n for t, n in rows.items()}})
-    return rows
+    return MaterializeResult(
+        metadata={
+            "path": MetadataValue.path(str(yusuan.warehouse_file)),
+            "dagster/row_count": sum(rows.values()),
+            **{f"rows.{t}": n for t, n in rows.items()},
+        }
+    )
 
 
 @asset(
     key=["warehouse", "postgres_replica"],
     group_name="publish",
     deps=[published_warehouse],
-    description="marts and cn replicated to PostgreSQL for BI tools, when YUSUAN_POSTGRES_DSN is set.",
+    description="marts and cn replicated to PostgreSQL for BI tools, when YUSUAN_POSTGRES_DSN is set "
+    "(without it the step is skipped: nothing is materialized).",
     retry_policy=RetryPolicy(max_retries=3, delay=10),  # a database restarting is transient
+    output_required=False,
 )
-def postgres_replica(context: AssetExecutionContext, yusuan: YusuanResource) -> dict[str, int] | None:
+def postgres_replica(context: AssetExecutionContext, yusuan: YusuanResource) -> Iterator[MaterializeResult]:
     dsn = settings.postgres_dsn(yusuan.postgres)
     if not dsn:
         context.log.info("no PostgreSQL DSN (--postgres or YUSUAN_POSTGRES_DSN): no replica to refresh")
-        context.add_output_metadata({"replicated": False})
-        return None
+        return
     rows = replicate(yusuan.warehouse_file, dsn, settings.reader_role(yusuan.reader_role))
-    context.add_output_metadata({"replicated": True, "rows": sum(rows.values())})
-    return rows
+    yield MaterializeResult(
+        metadata={"dsn": settings.mask_password(dsn), "dagster/row_count": sum(rows.values()),
+                  **{f"rows.{t}": n for t, n in rows.items()}}
+    )  # fmt: skip

@@ -174,7 +174,7 @@ def test_skipped_files_are_in_the_warehouse_and_the_quality_report(formats_run):
     report = (warehouse.parent / "reports" / "quality.html").read_text(encoding="utf-8")
     for name in [*SKIPPED, *EXPECTED]:
         assert f"<td>{name}</td>" in report
-    assert "4 ok" in report and "3 skipped" in report
+    assert "<b>4</b>正常 <code>ok</code>" in report and "<b>3</b>未读取（非报告格式） <code>skipped</code>" in report
 
 
 def test_without_libreoffice_a_doc_is_failed_with_that_reason(tmp_path, monkeypatch):

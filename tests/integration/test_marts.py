@@ -57,6 +57,23 @@ def test_chinese_views_mirror_the_marts(corpus_run):
     assert query(corpus_run, "SELECT count(*) FROM cn.\"绩效指标\" WHERE 完成情况 IN ('达标', '未达标', '定性')") == [
         (71,)
     ]
+    kinds = set(query(corpus_run, 'SELECT 报告类型, 抽取状态 FROM cn."报告"'))
+    assert kinds == {("部门决算", "正常"), ("部门决算", "部分读取"), ("部门整体支出绩效自评", "正常"),
+                     ("部门预算", "正常"), ("专项资金绩效评价", "正常")}  # fmt: skip
+    finding = query(
+        corpus_run,
+        """SELECT 级别, 检查项, 应为, 实为 FROM cn."质量问题"
+           WHERE 文件名 = '004_49c7c66149f159f0.txt' AND 检查项编码 = 'yoy_percent_mismatch'""",
+    )
+    assert finding == [("警告", "增减百分比与增减额不符", "16.92", "0.17")]
+    # every code in a cn view is labelled: none shows the code itself
+    assert query(
+        corpus_run,
+        "SELECT count(*) FROM cn.\"质量问题\" WHERE 检查项 = 检查项编码 OR 级别 NOT IN ('错误', '警告', '提示')",
+    ) == [(0,)]
+    assert (
+        query(corpus_run, "SELECT DISTINCT 报表 FROM cn.\"预决算明细\" WHERE regexp_matches(报表, '^[a-z_]+$')") == []
+    )
 
 
 def test_chinese_views_work_when_the_file_is_attached_under_another_name(corpus_run, tmp_path):

@@ -157,4 +157,4 @@ def test_error_gate_blocks_publication(published, tmp_path, how, gate, expectati
     assert "NOT published" in out
     assert file_digest(warehouse) == before
     report = (warehouse.parent / "reports" / "quality.html").read_text(encoding="utf-8")
-    assert "NOT published" in report and "FAILED" in report
+    assert "NOT published" in report and "未通过的检查" in report and expectation.split("(")[0] in report

@@ -3,6 +3,7 @@ own integrity still blocks (tests/integration/test_run.py)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from decimal import Decimal
 
@@ -61,4 +62,8 @@ def test_a_misread_document_is_quarantined_and_the_good_ones_are_published(tmp_p
     }
     assert {"document_quarantined", "amount_implausible"} <= checks
     report = (warehouse.parent / "reports" / "quality.html").read_text(encoding="utf-8")
-    assert "<td>misread.txt</td><td>quarantined</td><td>quarantined, its facts held back: 三公 total" in report
+    assert re.search(
+        r"<td>misread\.txt</td><td class='st-quarantined'[^>]*>已隔离</td>"
+        r"<td>金额不合常理<div[^>]*>quarantined, its facts held back: 三公 total",
+        report,
+    )

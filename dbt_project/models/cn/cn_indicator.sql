@@ -10,7 +10,7 @@ select
     i.actual_raw as 完成值,
     i.weight as 分值,
     i.score as 得分,
-    case a.attainment when 'met' then '达标' when 'not_met' then '未达标' else '定性' end as 完成情况,
+    coalesce(attainment.label_zh, a.attainment) as 完成情况,
     i.deviation_note as 偏差原因,
     i.evaluation_id as 评价标识
 from {{ ref('fct_performance_indicator').include(database=False) }} as i
@@ -18,3 +18,5 @@ inner join {{ ref('fct_performance_evaluation').include(database=False) }} as e 
 inner join {{ ref('dim_document').include(database=False) }} as d on i.document_id = d.document_id
 left join {{ ref('fct_indicator_attainment').include(database=False) }} as a
     on i.evaluation_id = a.evaluation_id and i.row_order = a.row_order
+left join {{ ref('dim_code_label').include(database=False) }} as attainment
+    on attainment.domain = 'attainment' and a.attainment = attainment.code
