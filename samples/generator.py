@@ -9,6 +9,7 @@ extraction against what was written.
 from __future__ import annotations
 
 import random
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -432,6 +433,8 @@ def _freeze_zip_times(path: Path) -> None:
         members = [(info, package.read(info)) for info in package.infolist()]
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as package:
         for info, data in members:
+            if info.filename == "docProps/core.xml":  # the writer stamps the time of saving
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*", rb"\g<1>2025-01-01T00:00:00Z", data)
             frozen = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
             frozen.compress_type = zipfile.ZIP_DEFLATED
             package.writestr(frozen, data)
@@ -534,6 +537,7 @@ def write_xlsx(report: Report, path: Path) -> None:
         for r0, r1, c0, c1 in spec.merges:
             sheet.merge_cells(start_row=r0 + 2, start_column=c0 + 1, end_row=r1 + 2, end_column=c1 + 1)
     book.save(path)
+    _freeze_zip_times(path)
 
 
 def write_xls(report: Report, path: Path) -> None:
