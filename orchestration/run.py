@@ -231,6 +231,8 @@ def record_run(instance: DagsterInstance, run_id: str, outcome: RunOutcome, cons
         if not logged or (isinstance(entry.level, int) and entry.level < logging.INFO and not entry.dagster_event):
             continue  # Dagster's bookkeeping (intends to materialize, loaded input …)
         level = entry.level if isinstance(entry.level, str) else logging.getLevelName(entry.level)
+        if entry.dagster_event and level == "DEBUG":
+            level = "EVENT"  # a step, materialization or check result: Dagster records them at debug level
         when = datetime.fromtimestamp(entry.timestamp).strftime("%H:%M:%S")
         message = (
             entry.dagster_event.message if entry.dagster_event and entry.dagster_event.message else entry.user_message
