@@ -210,9 +210,18 @@ def outcome_of(
     )
 
 
+def _logged(entry) -> bool:
+    """A run log line: a step's message at info or above, or an event of _LOGGED_EVENTS (not Dagster's
+    bookkeeping: intends to materialize, loaded input …)."""
+    if entry.dagster_event:
+        return entry.dagster_event.event_type in _LOGGED_EVENTS
+    return not isinstance(entry.level, int) or entry.level >= logging.INFO
+
+
 def record_run(instance: DagsterInstance, run_id: str, outcome: RunOutcome, console: str = "") -> None:
     """Write a run's quality report and its plain-text log beside the warehouse: every run does, from the
-    command line or (through `run_report_sensor`) from the UI, the landing sensor or the schedule."""
+    command line or (through the sensors `report_after_success` / `report_after_failure`) from the UI, the landing
+    sensor or the schedule."""
     warehouse = outcome.warehouse
     built = warehouse if outcome.published else build_path_for(warehouse)
     if built.exists():
@@ -226,17 +235,12 @@ def record_run(instance: DagsterInstance, run_id: str, outcome: RunOutcome, cons
     log = log_file_for(warehouse)
     log.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"run {run_id}", *outcome.summary().splitlines(), "", "events:"]
-    for entry in instance.all_logs(run_id):
-        logged = entry.dagster_event is None or entry.dagster_event.event_type in _LOGGED_EVENTS
-        if not logged or (isinstance(entry.level, int) and entry.level < logging.INFO and not entry.dagster_event):
-            continue  # Dagster's bookkeeping (intends to materialize, loaded input …)
-        level = entry.level if isinstance(entry.level, str) else logging.getLevelName(entry.level)
-        if entry.dagster_event and level == "DEBUG":
-            level = "EVENT"  # a step, materialization or check result: Dagster records them at debug level
+    for entry in filter(_logged, instance.all_logs(run_id)):
+        event = entry.dagster_event
+        # Dagster records steps, materializations and check results at debug level: they are events here
+        level = "EVENT" if event else entry.level if isinstance(entry.level, str) else logging.getLevelName(entry.level)
         when = datetime.fromtimestamp(entry.timestamp).strftime("%H:%M:%S")
-        message = (
-            entry.dagster_event.message if entry.dagster_event and entry.dagster_event.message else entry.user_message
-        )
+        message = event.message if event and event.message else entry.user_message
         lines.append(f"{when} {level:<7} {entry.step_key or '-'}: {_ANSI.sub('', message or '')}")
     if console:
         lines += ["", "console (dbt):", _ANSI.sub("", console)]

@@ -165,8 +165,8 @@ def _evidence(project: _Project) -> tuple[int, int]:
 
 def _unit(projects: list[_Project]) -> tuple[str, str]:
     """The unit the forms' amounts are in, and why."""
-    yuan = sum(_evidence(p)[0] for p in projects)
-    wan = sum(_evidence(p)[1] for p in projects)
+    evidence = [_evidence(p) for p in projects]
+    yuan, wan = sum(e[0] for e in evidence), sum(e[1] for e in evidence)
     if yuan or wan:
         unit = "元" if yuan > wan else "万元"
         return unit, f"{yuan} 个项目的测算依据或成本指标以万元写出金额÷10000，{wan} 个写出金额本身"
