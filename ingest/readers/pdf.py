@@ -14,11 +14,13 @@ from pathlib import Path
 from statistics import median
 
 import pdfplumber
+import pypdfium2 as pdfium
 from pdfplumber.page import Page
 from pdfplumber.table import Table as PlumberTable
 
 from ingest.document import Block, Document, Note, Paragraph, Table, UnreadableFile
 from ingest.normalize import clean_cell, clean_text, join_lines
+from ingest.readers.pdfium_chars import plain_text_chars
 
 DEFAULT_MAX_PAGES = 1000
 _PAGE_FURNITURE = re.compile(r"^[-—\s]*\d{1,4}[-—\s]*$|^第\s*\d+\s*页(?:\s*[,,]?\s*共\s*\d+\s*页)?$")
@@ -308,12 +310,21 @@ def read(path: Path) -> Document:
                 raise UnreadableFile(
                     f"{page_count} pages, more than the limit of {max_pages()} (set YUSUAN_MAX_PAGES to raise it)"
                 )
-            for number, page in enumerate(pdf.pages, start=1):
-                if not page.chars:
-                    image_only.append(number)
-                    continue
-                blocks.extend(_page_blocks(page, number))
-                page.close()  # drop the page's cached objects: memory stays flat on long reports
+            fast = pdfium.PdfDocument(path)
+            try:
+                for number, page in enumerate(pdf.pages, start=1):
+                    fast_page = fast[number - 1]
+                    chars = plain_text_chars(fast_page, page.page_obj.resources, page.initial_doctop)
+                    fast_page.close()
+                    if chars is not None:
+                        page._objects = {"char": chars}  # pdfplumber's cache of the parsed page: no parsing
+                    if not page.chars:
+                        image_only.append(number)
+                        continue
+                    blocks.extend(_page_blocks(page, number))
+                    page.close()  # drop the page's cached objects: memory stays flat on long reports
+            finally:
+                fast.close()
     except UnreadableFile:
         raise
     except Exception as exc:

@@ -43,10 +43,15 @@ def dbt_resource() -> DbtCliResource:
     return LocalDbtCliResource(project_dir=dbt_project, dbt_executable=executable)
 
 
+_SOURCES = (".sql", ".yml", ".csv", ".md")
+
+
 def ensure_manifest() -> None:
     """`dbt parse` when the manifest is missing or older than the project's files (a fresh clone)."""
     manifest = dbt_project.manifest_path
-    sources = [p for p in DBT_DIR.rglob("*") if p.suffix in (".sql", ".yml", ".csv") and "target" not in p.parts]
+    # the project's own folders only: target/ holds thousands of files of past runs
+    folders = [DBT_DIR / name for name in ("models", "macros", "seeds", "tests")]
+    sources = [DBT_DIR / "dbt_project.yml", *(p for f in folders for p in f.rglob("*") if p.suffix in _SOURCES)]
     if not manifest.exists() or manifest.stat().st_mtime < max(p.stat().st_mtime for p in sources):
         os.environ.setdefault("DBT_SEND_ANONYMOUS_USAGE_STATS", "false")
         dbt_resource().cli(["--quiet", "parse"], target_path=dbt_project.target_path).wait()
