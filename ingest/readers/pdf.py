@@ -20,7 +20,7 @@ from pdfplumber.table import Table as PlumberTable
 
 from ingest.document import Block, Document, Note, Paragraph, Table, UnreadableFile
 from ingest.normalize import clean_cell, clean_text, join_lines
-from ingest.readers.pdfium_chars import plain_text_chars
+from ingest.readers.pdfium_page import page_objects
 
 DEFAULT_MAX_PAGES = 1000
 _PAGE_FURNITURE = re.compile(r"^[-—\s]*\d{1,4}[-—\s]*$|^第\s*\d+\s*页(?:\s*[,,]?\s*共\s*\d+\s*页)?$")
@@ -314,10 +314,10 @@ def read(path: Path) -> Document:
             try:
                 for number, page in enumerate(pdf.pages, start=1):
                     fast_page = fast[number - 1]
-                    chars = plain_text_chars(fast_page, page.page_obj.resources, page.initial_doctop)
+                    objects = page_objects(fast_page, page.page_obj.resources, page.initial_doctop)
                     fast_page.close()
-                    if chars is not None:
-                        page._objects = {"char": chars}  # pdfplumber's cache of the parsed page: no parsing
+                    if objects is not None:
+                        page._objects = objects  # pdfplumber's cache of the parsed page: no parsing in Python
                     if not page.chars:
                         image_only.append(number)
                         continue
