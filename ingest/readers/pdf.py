@@ -43,7 +43,9 @@ def _grid(table: PlumberTable) -> list[list[str]]:
     grid: list[list[str | None]] = [[None] * len(xs) for _ in ys]
     for r, c, (x0, top, x1, bottom) in cells:
         text = clean_cell(texts[r][c] or "")
-        if any(x0 < o[0] < x1 - 1 and top < o[1] < bottom - 1 for _, _, o in cells):
+        # only a cell across more than one grid column or row can hold another cell's corner
+        wide = sum(x0 - 0.1 < x < x1 - 0.9 for x in xs) > 1 or sum(top - 0.1 < y < bottom - 0.9 for y in ys) > 1
+        if wide and any(x0 < o[0] < x1 - 1 and top < o[1] < bottom - 1 for _, _, o in cells):
             grid[ys.index(round(top, 1))][xs.index(round(x0, 1))] = text
             continue  # a frame drawn around other cells, not a merged cell
         for rr, y in enumerate(ys):

@@ -96,24 +96,28 @@ def _chars(
     x, y = ctypes.c_double(), ctypes.c_double()
     fonts: dict[int, bytes] = {}
     chars: list[dict] = []
+    last_object, size, descent = -1, 0.0, 0.0
     for i in range(text_page.count_chars()):
         if pdfium_c.FPDFText_IsGenerated(text_page, i):
             continue  # spaces and line ends PDFium infers from gaps
         code = pdfium_c.FPDFText_GetUnicode(text_page, i)
         if code in _NOT_MAPPED or pdfium_c.FPDFText_HasUnicodeMapError(text_page, i):
             return None  # pdfminer writes "(cid:n)" for these
-        pdfium_c.FPDFText_GetMatrix(text_page, i, matrix)
-        if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
-            return None  # rotated, skewed or mirrored text
-        text_object = pdfium_c.FPDFText_GetTextObject(text_page, i)
-        font = _base_font(pdfium_c.FPDFTextObj_GetFont(text_object), fonts)
-        if font not in descents:
-            return None
-        size = round(pdfium_c.FPDFText_GetFontSize(text_page, i) * matrix.d, 4)  # pdfminer's size: page units
+        text_object = ctypes.cast(pdfium_c.FPDFText_GetTextObject(text_page, i), ctypes.c_void_p).value
+        if text_object != last_object:  # font, size and direction are those of the text object
+            last_object = text_object
+            pdfium_c.FPDFText_GetMatrix(text_page, i, matrix)
+            if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
+                return None  # rotated, skewed or mirrored text
+            font = _base_font(pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(text_page, i)), fonts)
+            if font not in descents:
+                return None
+            size = round(pdfium_c.FPDFText_GetFontSize(text_page, i) * matrix.d, 4)  # pdfminer's: page units
+            descent = descents[font] * size
         pdfium_c.FPDFText_GetLooseCharBox(text_page, i, box)
         pdfium_c.FPDFText_GetCharOrigin(text_page, i, x, y)
         x0, x1 = round(x.value, 4), round(x.value + box.right - box.left, 4)
-        y0 = round(y.value + descents[font] * size, 4)
+        y0 = round(y.value + descent, 4)
         chars.append(_char(chr(code), x0, x1, y0, size, height, initial_doctop))
     return chars
 
