@@ -22,7 +22,7 @@ test: $(BIN)/yusuan         ## install, then lint (Python and the dbt SQL) and r
 	$(BIN)/pytest
 
 dagster: $(BIN)/yusuan      ## the Dagster UI on http://127.0.0.1:3000 (assets, checks, sensor, schedule)
-	@mkdir -p warehouse/dagster && [ -f warehouse/dagster/dagster.yaml ] || cp dagster.yaml warehouse/dagster/
+	@mkdir -p warehouse/dagster && [ -f warehouse/dagster/dagster.yaml ] || cp orchestration/dagster.yaml warehouse/dagster/
 	DAGSTER_HOME=$(CURDIR)/warehouse/dagster DAGSTER_DISABLE_TELEMETRY=1 $(BIN)/dagster dev -m orchestration.definitions
 
 docs: $(BIN)/yusuan         ## the dbt docs of the published warehouse, served on http://127.0.0.1:$(DOCS_PORT)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -148,10 +149,11 @@ def instance_for(warehouse: Path) -> DagsterInstance:
     home = dagster_home(warehouse)
     home.mkdir(parents=True, exist_ok=True)
     if not (home / "dagster.yaml").exists():
-        shutil.copy(PROJECT_DIR / "dagster.yaml", home / "dagster.yaml")
+        shutil.copy(PROJECT_DIR / "orchestration" / "dagster.yaml", home / "dagster.yaml")
         # the UI's first-visit newsletter prompt asks for an e-mail address: an offline tool does not ask
         (home / ".nux").mkdir(exist_ok=True)
         (home / ".nux" / "nux.yaml").write_text("seen: 1\n", encoding="utf-8")
+    os.environ["DAGSTER_HOME"] = str(home)  # dagster.yaml's storage settings name it
     return DagsterInstance.from_config(str(home))
 
 

@@ -58,7 +58,7 @@ def test_sensor_triggers_once_for_new_files(tmp_path, monkeypatch):
 def test_materialize_every_asset_with_the_dagster_cli(tmp_path):
     env = {**os.environ, "DAGSTER_DISABLE_TELEMETRY": "1", "DAGSTER_HOME": str(tmp_path),
            "YUSUAN_WAREHOUSE": str(tmp_path / "wh" / "yusuan.duckdb")}  # fmt: skip
-    shutil.copy(PROJECT / "dagster.yaml", tmp_path / "dagster.yaml")
+    shutil.copy(PROJECT / "orchestration" / "dagster.yaml", tmp_path / "dagster.yaml")
     dagster = shutil.which("dagster", path=os.path.dirname(sys.executable))
     done = subprocess.run([dagster, "asset", "materialize", "-m", "orchestration.definitions", "--select", "*"],
                           cwd=PROJECT, env=env, capture_output=True, text=True, timeout=600)  # fmt: skip
