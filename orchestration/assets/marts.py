@@ -20,6 +20,7 @@ from warehouse.connection import connect
 
 DBT_DIR = PROJECT_DIR / "dbt_project"
 dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)
+TARGET_DIR = DBT_DIR / dbt_project.target_path  # the project's target folder (the setting is relative)
 
 
 class LocalDbtCliResource(DbtCliResource):
@@ -87,6 +88,7 @@ def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, yusuan: Yusu
     for event in invocation.stream():
         events.append(event)
         progress.advance()
+    _keep_parse(invocation.target_path)
     _prune_targets()
     con = connect(yusuan.build_file, read_only=True)
     try:
@@ -131,7 +133,17 @@ def _dbt_nodes() -> int:
     return sum(node["resource_type"] in ("model", "seed", "test", "snapshot") for node in nodes)
 
 
+def _keep_parse(run_target: Path) -> None:
+    """The run's parsed project is where dagster-dbt starts the next `dbt build` from: dbt parses again
+    only what changed, unless the profile did (another warehouse file)."""
+    parsed = run_target / "partial_parse.msgpack"
+    if parsed.exists():
+        kept = TARGET_DIR / f"partial_parse.msgpack.{os.getpid()}"
+        shutil.copyfile(parsed, kept)
+        kept.replace(TARGET_DIR / "partial_parse.msgpack")  # atomic: runs may overlap
+
+
 def _prune_targets() -> None:
-    runs = sorted(dbt_project.target_path.glob("dbt_models-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    runs = sorted(TARGET_DIR.glob("dbt_models-*"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in runs[KEPT_TARGETS:]:
         shutil.rmtree(old, ignore_errors=True)
