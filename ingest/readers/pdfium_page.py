@@ -29,24 +29,35 @@ _NOT_MAPPED = {0, 0xFFFD, 0xFFFE}
 def page_objects(page: pdfium.PdfPage, resources: Any, initial_doctop: float) -> dict[str, list[dict]] | None:
     """pdfplumber's `page.objects` (characters, lines, rectangles, curves), or None when pdfplumber must
     read the page. `resources` is the page's resource dictionary as pdfminer holds it."""
-    left, bottom, _, top = page.get_mediabox()
-    if page.get_rotation() or left or bottom:
+    left, bottom, right, top = page.get_mediabox()
+    rotation = page.get_rotation()
+    if left or bottom or rotation not in _SHOWN:
         return None
     descents = _descents(resources)
     if descents is None:
         return None
-    height = top - bottom
+    shown = _SHOWN[rotation](right, top)
+    height = right if rotation in (90, 270) else top  # the page as shown
     text_page = page.get_textpage()
     try:
-        chars = _chars(text_page, descents, height, initial_doctop)
+        chars = _chars(text_page, descents, shown, height, initial_doctop)
     finally:
         text_page.close()
     if chars is None:
         return None
     objects: dict[str, list[dict]] = {"char": chars, "line": [], "rect": [], "curve": []}
-    for kind, points in _shapes(page):
+    for kind, points in _shapes(page, shown):
         objects[kind].append(_shape(kind, points, height, initial_doctop))
     return objects
+
+
+# pdfminer's page matrix for each /Rotate (a media box at the origin): page space → the page as shown
+_SHOWN = {
+    0: lambda right, top: pdfium.PdfMatrix(),
+    90: lambda right, top: pdfium.PdfMatrix(0, -1, 1, 0, 0, right),
+    180: lambda right, top: pdfium.PdfMatrix(-1, 0, 0, -1, right, top),
+    270: lambda right, top: pdfium.PdfMatrix(0, 1, -1, 0, top, 0),
+}
 
 
 def _name(value: Any) -> bytes:
@@ -90,9 +101,13 @@ def _base_font(font: Any, cache: dict[int, bytes]) -> bytes:
 
 
 def _chars(
-    text_page: pdfium.PdfTextPage, descents: dict[bytes, float], height: float, initial_doctop: float
+    text_page: pdfium.PdfTextPage,
+    descents: dict[bytes, float],
+    shown: pdfium.PdfMatrix,
+    height: float,
+    initial_doctop: float,
 ) -> list[dict] | None:
-    box, matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
+    box, raw_matrix = pdfium_c.FS_RECTF(), pdfium_c.FS_MATRIX()
     x, y = ctypes.c_double(), ctypes.c_double()
     fonts: dict[int, bytes] = {}
     chars: list[dict] = []
@@ -106,9 +121,10 @@ def _chars(
         text_object = ctypes.cast(pdfium_c.FPDFText_GetTextObject(text_page, i), ctypes.c_void_p).value
         if text_object != last_object:  # font, size and direction are those of the text object
             last_object = text_object
-            pdfium_c.FPDFText_GetMatrix(text_page, i, matrix)
-            if matrix.b or matrix.c or matrix.a <= 0 or matrix.d <= 0:
-                return None  # rotated, skewed or mirrored text
+            pdfium_c.FPDFText_GetMatrix(text_page, i, raw_matrix)
+            matrix = pdfium.PdfMatrix.from_raw(raw_matrix).multiply(shown)
+            if abs(matrix.b) > 1e-6 or abs(matrix.c) > 1e-6 or matrix.a <= 0 or matrix.d <= 0:
+                return None  # rotated, skewed or mirrored text on the page as shown
             font = _base_font(pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(text_page, i)), fonts)
             if font not in descents:
                 return None
@@ -116,8 +132,10 @@ def _chars(
             descent = descents[font] * size
         pdfium_c.FPDFText_GetLooseCharBox(text_page, i, box)
         pdfium_c.FPDFText_GetCharOrigin(text_page, i, x, y)
-        x0, x1 = round(x.value, 4), round(x.value + box.right - box.left, 4)
-        y0 = round(y.value + descent, 4)
+        origin_x, origin_y = shown.on_point(x.value, y.value)
+        corners = (shown.on_point(box.left, box.bottom)[0], shown.on_point(box.right, box.top)[0])
+        x0, x1 = round(origin_x, 4), round(origin_x + abs(corners[1] - corners[0]), 4)
+        y0 = round(origin_y + descent, 4)
         chars.append(_char(chr(code), x0, x1, y0, size, height, initial_doctop))
     return chars
 
@@ -142,16 +160,16 @@ def _char(text: str, x0: float, x1: float, y0: float, size: float, height: float
 
 
 Point = tuple[float, float]
-_IDENTITY = pdfium.PdfMatrix()
 
 
-def _shapes(page: pdfium.PdfPage) -> list[tuple[str, list[Point]]]:
-    """Every painted subpath of the page (form XObjects included) in page space, as pdfminer classifies it."""
+def _shapes(page: pdfium.PdfPage, shown: pdfium.PdfMatrix) -> list[tuple[str, list[Point]]]:
+    """Every painted subpath of the page (form XObjects included) on the page as shown, as pdfminer
+    classifies it."""
     shapes: list[tuple[str, list[Point]]] = []
     forms: list[pdfium.PdfMatrix] = []  # the page-space matrix of each enclosing form, by nesting level
     for obj in page.get_objects(max_depth=8):
         del forms[obj.level :]
-        outer = forms[-1] if forms else _IDENTITY
+        outer = forms[-1] if forms else shown
         matrix = obj.get_matrix().multiply(outer)
         if obj.type == pdfium_c.FPDF_PAGEOBJ_FORM:
             forms.append(matrix)

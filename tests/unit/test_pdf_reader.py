@@ -1,6 +1,7 @@
 """The PDF reader on real published PDFs: expected values read off the PDFs by eye."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -71,3 +72,91 @@ def test_jiangsu_budget_totals_keep_their_amounts():
 def test_blocks_keep_reading_order_with_pages(putuo):
     title = next(i for i, b in enumerate(putuo.blocks) if isinstance(b, Paragraph) and b.text == "收入决算表")
     assert isinstance(putuo.blocks[title + 2], Table) and putuo.blocks[title + 2].page == 8
+
+
+def _read_by_pdfminer(path, monkeypatch):
+    """The reader with every page parsed by pdfplumber (pdfminer), PDFium's shapes turned off."""
+    from ingest.readers import pdf as pdf_reader
+
+    with monkeypatch.context() as patched:
+        patched.setattr(pdf_reader, "page_objects", lambda *args: None)
+        return pdf_reader.read(path)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        CORPUS_PDF / "jiangsu_shengweibangongting_2019_yusuan_biaoge.pdf",  # ruled statements
+        CORPUS_PDF / "shanghai_putuo_caizhengju_2024_juesuan.pdf",  # text, ruled and merged cells
+        CORPUS_PDF.parent / "real" / "jiangsu_gaoyuan_2017_yusuan.pdf",  # subset fonts named in GBK
+    ],
+    ids=lambda p: p.name,
+)
+def test_pdfium_shapes_give_the_document_pdfminer_gives(path, monkeypatch):
+    fast = read(path)
+    assert fast.blocks == _read_by_pdfminer(path, monkeypatch).blocks
+
+
+def test_pdfium_characters_and_edges_are_pdfminers():
+    import pdfplumber
+    import pypdfium2
+
+    from ingest.readers.pdfium_page import page_objects
+
+    path = CORPUS_PDF / "shanghai_putuo_caizhengju_2024_juesuan.pdf"
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[17]  # the 三公 statement: text and a ruled table
+        document = pypdfium2.PdfDocument(path)
+        objects = page_objects(document[17], page.page_obj.resources, page.initial_doctop)
+        document.close()
+        assert objects is not None
+        box = ("x0", "x1", "top", "bottom")
+        pdfminer_chars = [c for c in page.chars if c["text"] != " "]
+
+        def in_order(chars):
+            return sorted(chars, key=lambda c: (round(c["top"]), c["x0"]))
+
+        assert [c["text"] for c in in_order(objects["char"])] == [c["text"] for c in in_order(pdfminer_chars)]
+        assert [c[k] for c in in_order(objects["char"]) for k in box] == pytest.approx(
+            [c[k] for c in in_order(pdfminer_chars) for k in box], abs=0.01
+        )
+        edge = ("x0", "x1", "top", "bottom")
+        pdfminer_edges = sorted((e["orientation"], *(e[k] for k in edge)) for e in page.edges)
+        page._objects = objects
+        pdfium_edges = sorted((e["orientation"], *(e[k] for k in edge)) for e in page.edges)
+        assert [e[0] for e in pdfium_edges] == [e[0] for e in pdfminer_edges] and len(pdfium_edges) > 50
+        assert [v for e in pdfium_edges for v in e[1:]] == pytest.approx(
+            [v for e in pdfminer_edges for v in e[1:]], abs=0.01
+        )
+
+
+def _saved(tmp_path, change) -> Path:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(CORPUS_PDF / "jiangsu_shengweibangongting_2019_yusuan_biaoge.pdf")
+    change(document[0])
+    saved = tmp_path / "changed.pdf"
+    document.save(saved)
+    document.close()
+    return saved
+
+
+@pytest.mark.parametrize("rotation", [0, 180, 270])  # the file's own pages are turned 90°
+def test_turned_pages_are_read_as_pdfminer_reads_them(rotation, tmp_path, monkeypatch):
+    turned = _saved(tmp_path, lambda page: page.set_rotation(rotation))
+    assert read(turned).blocks == _read_by_pdfminer(turned, monkeypatch).blocks
+
+
+def test_a_page_pdfium_might_read_otherwise_is_left_to_pdfminer(tmp_path, monkeypatch):
+    import pdfplumber
+    import pypdfium2
+
+    from ingest.readers.pdfium_page import page_objects
+
+    offset = _saved(tmp_path, lambda page: page.set_mediabox(10, 10, 852, 1201))  # not at the origin
+    with pdfplumber.open(offset) as pdf:
+        document = pypdfium2.PdfDocument(offset)
+        assert page_objects(document[0], pdf.pages[0].page_obj.resources, 0) is None
+        assert page_objects(document[1], pdf.pages[1].page_obj.resources, 0) is not None
+        document.close()
+    assert read(offset).blocks == _read_by_pdfminer(offset, monkeypatch).blocks
