@@ -1,6 +1,6 @@
 """`yusuan run` over the real PDFs of ../shared/corpus as a user meets it, beside bare pdfplumber.
 
-    .venv/bin/python -m benchmarks.real [--workers 2] [--profile]
+    .venv/bin/python -m benchmarks.real [--workers 2] [--profile] [--copies N]
 
 Both sides run in the same invocation on the same pages:
 - the floor: one process extracting every page's text with pdfplumber `extract_text()`, timed around the
@@ -11,6 +11,8 @@ Both sides run in the same invocation on the same pages:
 Memory is the sum of the resident sets of the run's whole process tree (parent, reading workers, dbt),
 sampled every 50 ms; the figure is the largest sum. The stages come from the run's own step records.
 `--profile` adds where reading spends its time, per call, on one core (cProfile over the reader).
+`--copies N` lands N documents cycling over the real PDFs (each a distinct file) to time real-size reports
+at scale; the floor is then one pass over the originals, scaled to the pages landed.
 """
 
 from __future__ import annotations
@@ -146,24 +148,44 @@ def profile(pdfs: list[Path], top: int = 25) -> None:
     stats.sort_stats("cumulative").print_stats(top)
 
 
-def main(workers: int, with_profile: bool) -> None:
+def landing_of(pdfs: list[Path], landing: Path, copies: int) -> list[Path]:
+    """The real PDFs in `landing` (linked), or `copies` documents cycling over them, each made a distinct
+    file by a comment after its end (same pages, another fingerprint)."""
+    landing.mkdir()
+    if not copies:
+        for pdf in pdfs:
+            (landing / pdf.name).symlink_to(pdf)
+        return pdfs
+    made = []
+    for i in range(copies):
+        source = pdfs[i % len(pdfs)]
+        copy = landing / f"{i:05d}_{source.name}"
+        copy.write_bytes(source.read_bytes() + f"\n%copy {i}\n".encode())
+        made.append(source)
+    return made
+
+
+def main(workers: int, with_profile: bool, copies: int) -> None:
     pdfs = real_pdfs()
     with tempfile.TemporaryDirectory(prefix="yusuan-real-") as tmp:
         root = Path(tmp)
-        landing = root / "landing"
-        landing.mkdir()
-        for pdf in pdfs:
-            (landing / pdf.name).symlink_to(pdf)
+        documents = landing_of(pdfs, root / "landing", copies)
         pages, plumber = floor(pdfs)
+        if copies:  # the copies repeat the same pages: the floor is one pass, scaled
+            page_counts = _page_counts(pdfs)
+            scale = sum(page_counts[p] for p in documents) / pages
+            pages, plumber = round(pages * scale), plumber * scale
         home = root / "dagster"
         home.mkdir()
-        first, peak, _ = timed_run(landing, root / "warehouse" / "yusuan.duckdb", home, workers)
+        first, peak, _ = timed_run(root / "landing", root / "warehouse" / "yusuan.duckdb", home, workers)
         profile_stages = stages(home, first)
-        second, _, out = timed_run(landing, root / "warehouse" / "yusuan.duckdb", home, workers)
+        second, _, out = timed_run(root / "landing", root / "warehouse" / "yusuan.duckdb", home, workers)
         assert "0 new" in out, out
-    print(f"# {len(pdfs)} real PDFs ({pages} pages) of ../shared/corpus/{{pdf,real}}, {workers} workers, "
+    what = f"{len(documents)} copies of" if copies else f"{len(pdfs)}"
+    print(f"# {what} real PDFs ({pages} pages) of ../shared/corpus/{{pdf,real}}, {workers} workers, "
           f"{date.today()}, {platform.machine()} {os.cpu_count()} cores")  # fmt: skip
-    print(f"pdfplumber extract_text, one process: {plumber:.1f} s ({pages / plumber:.1f} pages/s)")
+    print(f"pdfplumber extract_text, one process: {plumber:.1f} s ({pages / plumber:.1f} pages/s)"
+          + (" (one pass over the originals, scaled)" if copies else ""))  # fmt: skip
     print(f"yusuan run, whole process: {first:.1f} s ({pages / first:.1f} pages/s); "
           f"floor / run = {plumber / first:.2f}; peak memory of the process tree {peak / 2**20:.0f} MB")  # fmt: skip
     print(f"second run (nothing new): {second:.1f} s ({second / first:.1%})")
@@ -172,9 +194,21 @@ def main(workers: int, with_profile: bool) -> None:
         profile(pdfs)
 
 
+def _page_counts(pdfs: list[Path]) -> dict[Path, int]:
+    import pypdfium2
+
+    counts = {}
+    for path in pdfs:
+        document = pypdfium2.PdfDocument(path)
+        counts[path] = len(document)
+        document.close()
+    return counts
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--profile", action="store_true", help="also profile reading on one core")
+    parser.add_argument("--copies", type=int, default=0, help="N documents cycling over the real PDFs")
     args = parser.parse_args()
-    main(args.workers, args.profile)
+    main(args.workers, args.profile, args.copies)

@@ -71,11 +71,13 @@ def process_all(
     limits = limits or Limits.from_env()
     workers = max(1, workers)
     context = multiprocessing.get_context("fork")
-    pending = deque(files)
+    # largest first, in batches that shrink as the queue does: the last files to start are small ones, so
+    # no worker is left reading a long report alone while the others wait
+    pending = deque(sorted(files, key=_size, reverse=True))
     running: dict[Connection, _Worker] = {}
     while pending or running:
         while pending and len(running) < workers:
-            size = min(BATCH, -(-len(pending) // workers))  # small runs still use every worker
+            size = min(BATCH, -(-len(pending) // (4 * workers)))
             batch = [pending.popleft() for _ in range(size)]
             receiver, sender = context.Pipe(duplex=False)
             child = context.Process(target=_child, args=(sender, batch, ingested_at, limits), daemon=True)
@@ -108,6 +110,13 @@ def process_all(
                 del running[conn]
                 reason = f"reading took longer than {limits.seconds:g} s and was stopped (YUSUAN_FILE_TIMEOUT)"
                 yield _give_up(worker, pending, ingested_at, "file_timeout", reason)
+
+
+def _size(landed: LandedFile) -> int:
+    try:
+        return landed.path.stat().st_size  # an archive member counts as its archive
+    except OSError:
+        return 0
 
 
 def _give_up(
