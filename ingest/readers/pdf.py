@@ -3,6 +3,10 @@
 Tables keep every grid position (a merged cell repeats its text in each position it covers), wrapped
 cell text is joined, and a table that runs on to the next page is joined to its first part. Lines of
 a paragraph wrapped at the right margin are joined back into one paragraph.
+
+A page's characters and drawn lines come from PDFium (`pdfium_page`) in the shapes pdfminer gives, so
+pdfplumber's table finder and word grouping run on them without parsing the page in Python; a page PDFium
+might read otherwise is parsed by pdfplumber as before.
 """
 
 from __future__ import annotations
