@@ -48,6 +48,8 @@ KINDS: dict[str, str] = {
     "basic_is_personnel_plus_public": "total_and_parts",
     "basic_plus_project_exceeds_total": "total_and_parts",
     "income_total_is_expenditure_total": "total_and_parts",
+    "column_parts_sum": "total_and_parts",
+    "row_parts_sum": "total_and_parts",
     "indicator_weights_do_not_sum": "score",
     "indicator_score_above_weight": "score",
     "total_score_is_sum_of_scores": "score",

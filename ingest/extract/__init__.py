@@ -9,6 +9,7 @@ from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
 from ingest.extract.checks import check_balance, check_sangong_units, check_text
 from ingest.extract.classify import classify, document_parts
+from ingest.extract.columns import check_statement_arithmetic
 from ingest.extract.derived import check_derived
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.numbers import parse_number
@@ -133,6 +134,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     )
     findings += check_sangong_units(sangong, document_id)
     findings += check_balance(doc, document_id, statements)
+    findings += check_statement_arithmetic(statements, document_id)
     facts = [*sangong, *budget_lines, *evaluations, *indicators]
     if not target_rows:  # a 绩效目标 form's tables are its targets, read above
         findings += unread_tables(doc, document_id, facts)

@@ -45,6 +45,7 @@ class Catalogue:
     unit_phrase: re.Pattern[str]
     default_unit: str
     identities: tuple[dict, ...]  # total = Σ parts, each within one statement
+    column_parts: tuple[str, ...] = ()  # the column headings that add up to a 科目 statement's 合计 column
 
     def identify(self, title: str) -> Statement | None:
         return next((s for s in self.statements if any(p.search(title) for p in s.titles)), None)
@@ -69,8 +70,9 @@ def catalogue() -> Catalogue:
     )
     units = data["units"]
     return Catalogue(
-        statements, data["line_names"], re.compile(units["phrase"]), units["default"], tuple(data["identities"])
-    )
+        statements, data["line_names"], re.compile(units["phrase"]), units["default"], tuple(data["identities"]),
+        tuple(data.get("column_parts") or ()),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
