@@ -57,6 +57,7 @@ KINDS: dict[str, str] = {
     "sangong_stated_twice_differently": "same_line",
     "text_and_table_disagree": "text_and_table",
     "level_stated_twice_differently": "text_and_table",
+    "change_stated_twice_differently": "two_statements_of_one_change",
     "fiscal_year_out_of_place": "year",
     "template_placeholder_left": "placeholder",
     "amount_missing": "missing_amount",

@@ -13,7 +13,7 @@ from decimal import Decimal
 from ingest.document import Document
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import Record, finding
-from ingest.extract.statements import Located, locate
+from ingest.extract.statements import Located, locate, text_precision
 from ingest.normalize import compact
 
 TOLERANCE_WAN = Decimal("0.01")
@@ -33,6 +33,19 @@ _COMPARED_YEAR = re.compile(r"(?:比|较|与(?=(?:19|20)\d{2}年度?(?:相比|�
 _AS_OF = re.compile(r"截[至止]((?:19|20)\d{2})年")
 _GRAND_TOTAL = re.compile(r"(?:[一二三四五六七八九十]+、)?(收入|支出)?(?:预算|决算)?总计")
 _YEAR_FIGURE = re.compile(r"((?:19|20)\d{2})年度?(?:部门|单位)?(?:预算|决算|收入|支出|收支)")
+
+
+# a level and its change from a year named ("37,151.47万元,比2024年预算增加24,491.71万元", "24,169.74万元,与上年相比
+# 收、支预算总计各增加2214.39万元")
+_LEVEL_AND_CHANGE = re.compile(
+    rf"(?<![\d.,])(?P<level>{NUMBER})万元,(?:比|较|与)(?:(?P<year>(?:19|20)\d{{2}})年|上年)[^,;。\d]{{0,12}}?(?:相比)?,?"
+    rf"[^,;。\d]{{0,10}}?(?P<direction>增加|减少)(?P<change>{NUMBER})万元"
+)
+_SENTENCE_END = re.compile(r"[。;:!?]$")
+# what such a level must be: a total of the report (收入/支出预算, 收、支总计, 财政拨款收入, 一般公共预算拨款支出),
+# not a 科目 or an item of spending, whose lines may share this year's amount and not last year's
+_TOTAL_CLAUSE = re.compile(r"(?:收入|支出|收、?支)(?:预算)?(?:总计|合计)?(?:预算)?(?:数|为)?$")
+_ITEM_CLAUSE = re.compile(r"费|\((?:类|款|项)\)")
 
 
 def _number(text: str) -> Decimal:
@@ -123,6 +136,62 @@ def _years(sentence: str, document_id: str, fiscal_year: int | None, page: int |
                 f"{match.group(0)} in a report on {fiscal_year}: neither the report year nor the year before",
                 expected=fiscal_year, actual=year, page=page,
             )  # fmt: skip
+
+
+def check_changes(doc: Document, document_id: str, fiscal_year: int | None) -> list[Record]:
+    """One level compared with one year has one change: the 说明 states 收入 and 支出 totals, or 财政拨款 and its
+    only fund, with the same amount this year, and each with its change from the year before; two changes of
+    one level from one year contradict each other (one of the prior levels they imply is wrong)."""
+    stated: dict[tuple[Decimal, str], tuple[Decimal, str, str, int | None]] = {}  # change, as printed, quote, page
+    findings: dict[tuple, Record] = {}
+    for text, page in _sentences_across_lines(doc):
+        for match in _LEVEL_AND_CHANGE.finditer(text):
+            clause = re.split(r"[,;。:]", text[: match.start()])[-1]
+            if not _TOTAL_CLAUSE.search(clause) or _ITEM_CLAUSE.search(clause):
+                continue
+            level = _number(match.group("level"))
+            year = match.group("year") or (str(fiscal_year - 1) if fiscal_year else "上年")
+            sign = 1 if match.group("direction") == "增加" else -1
+            change = sign * _number(match.group("change"))
+            if not level:
+                continue  # many lines are 0 this year, each with its own prior level
+            first, raw_first, quote, first_page = stated.setdefault(
+                (level, year), (change, match.group("change"), clause[-16:] + match.group(0), page)
+            )
+            if first == change:
+                continue
+            difference = abs(first - change)
+            bound = text_precision(raw_first) + text_precision(match.group("change"))
+            findings.setdefault((level, year, change), finding(
+                document_id, "change_stated_twice_differently",
+                f"同一金额{match.group('level')}万元相对{year}年的变动印了两次：“{quote}”{_on_page(first_page)}，"
+                f"“{clause[-16:]}{match.group(0)}”{_on_page(page)}，差{difference}万元",
+                severity="info" if difference <= bound else "warning",
+                expected=first, actual=change, page=page,
+            ))  # fmt: skip
+    return list(findings.values())
+
+
+def _on_page(page: int | None) -> str:
+    return f"（第{page}页）" if page else ""
+
+
+def _sentences_across_lines(doc: Document) -> Iterator[tuple[str, int | None]]:
+    """The 说明's paragraphs, a sentence broken over two lines (a PDF's line ends before its amount) joined."""
+    held, page = "", None
+    for paragraph in doc.paragraphs:
+        text = compact(paragraph.text)
+        if held and text[:1].isdigit():
+            held += text
+            continue
+        if held:
+            yield held, page
+        held, page = text, paragraph.page
+        if _SENTENCE_END.search(text):
+            yield held, page
+            held = ""
+    if held:
+        yield held, page
 
 
 def check_sangong_units(sangong: list[Record], document_id: str) -> list[Record]:

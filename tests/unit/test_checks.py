@@ -1,7 +1,7 @@
 """The text and form checks on small documents: a contradiction is found, a consistent report is not."""
 
 from ingest.document import Document, Paragraph, Table
-from ingest.extract.checks import check_balance, check_text
+from ingest.extract.checks import check_balance, check_changes, check_text
 from ingest.extract.classify import Classification
 from ingest.extract.performance import extract_performance
 from ingest.readers import read
@@ -72,3 +72,44 @@ def test_form_points_add_up():
     assert _form(["60", "40"], ["60", "38"], ("100", "98")) == []
     assert _form(["60", "30"], ["60", "30"], ("100", "90")) == [("indicator_weights_do_not_sum", "100", "90")]
     assert _form(["60", "40"], ["60", "38"], ("100", "95")) == [("total_score_is_sum_of_scores", "98", "95")]
+
+
+def _changes(*paragraphs: str, fiscal_year: int = 2019) -> list[tuple]:
+    doc = Document("x.txt", "txt", [Paragraph(p) for p in paragraphs])
+    return [(f["check_id"], f["severity"], f["expected"], f["actual"]) for f in check_changes(doc, "d", fiscal_year)]
+
+
+def test_one_total_compared_with_one_year_has_one_change():
+    # 江苏检察院 2019 p25: the 收、支总计 and the 一般公共预算收入 are both 24,169.74, their changes from 2018 differ
+    assert _changes(
+        "江苏省人民检察院2019年度收入、支出预算总计24,169.74万元，与上年相比收、支预算总计各增加2214.39万元，增长10.06%。",
+        "（1）一般公共预算收入预算24,169.74万元，与上年相比增加2228.78万元，增长10.15%。",
+    ) == [("change_stated_twice_differently", "warning", "2214.39", "2228.78")]
+    # 普陀区商务委 2025 p7: a sentence broken before its change by the PDF's line end
+    assert _changes(
+        "2025年,上海市普陀区商务委员会收入预算37,151.47万元,其中:财政拨款收入37,151.47万元,比2024年预算执行数增加",
+        "24,558.18万元;事业收入0万元;事业单位经营收入0万元;其他收入0万元。",
+        "支出预算37,151.47万元,其中:财政拨款支出预算37,151.47万元,比2024年预算增加24,491.71万元。",
+        fiscal_year=2025,
+    ) == [("change_stated_twice_differently", "warning", "24558.18", "24491.71")]
+
+
+def test_the_same_amount_of_two_items_may_have_two_changes():
+    # 江苏政协 2019 p12 and p16: the 政协会议 项 and the 会议费 are both 1,282.56 this year, not last year
+    assert (
+        _changes(
+            "3.政协事务(款)政协会议(项)1,282.56万元,与上年相比增加468.4万元,增长57.53%。",
+            "江苏省政协办公厅2019年度一般公共预算拨款安排的会议费预算支出1,282.56万元,比上年预算增加398.4万元。",
+        )
+        == []
+    )
+    # 普陀区商务委 2025 p7: the same change printed for the 财政拨款 and its only fund agrees
+    assert (
+        _changes(
+            "支出预算37,151.47万元,其中:财政拨款支出预算37,151.47万元,比2024年预算增加24,491.71万元。财政拨款支出预算中,"
+            "一般公共预算拨款支出预算37,151.47万元,比2024年预算增加24,491.71万元;政府性基金拨款支出预算0万元,"
+            "比2024年预算执行数持平。",
+            fiscal_year=2025,
+        )
+        == []
+    )
