@@ -7,7 +7,13 @@ from decimal import Decimal
 
 from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
-from ingest.extract.checks import check_balance, check_changes, check_sangong_units, check_text
+from ingest.extract.checks import (
+    check_balance,
+    check_changes,
+    check_empty_statements,
+    check_sangong_units,
+    check_text,
+)
 from ingest.extract.classify import classify, document_parts
 from ingest.extract.columns import check_statement_arithmetic
 from ingest.extract.derived import check_derived
@@ -134,6 +140,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     )
     findings += check_sangong_units(sangong, document_id)
     findings += check_changes(doc, document_id, kind.fiscal_year)
+    findings += check_empty_statements(doc, document_id, statements)
     findings += check_balance(doc, document_id, statements)
     findings += check_statement_arithmetic(statements, document_id)
     facts = [*sangong, *budget_lines, *evaluations, *indicators]

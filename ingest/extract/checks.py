@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ingest.document import Document
+from ingest.document import Document, Table
 from ingest.extract.numbers import NUMBER, parse_number, to_wan
 from ingest.extract.records import Record, finding
 from ingest.extract.statements import Located, locate, text_precision
@@ -26,8 +26,10 @@ _PLACEHOLDER = re.compile(
     rf"XX|××|(?:{_CHOICE})\((?:{_CHOICE})\)|\((?:按|请|根据)[^()]{{2,60}}?(?:填写|填报|描述|列示)\)|\(此页为封面\)"
     r"|\((?:一|每)个专项一行\)|\(\d+字以内\)|原因(?:是|为)(?:[a-z]{1,3}|\d{1,3})?$"
 )
-# an amount left blank: "政府性基金支出预算支出万元", "2023年当年预算执行数为。"
-_BLANK_AMOUNT = re.compile(r"(?:为|预算|支出|收入|执行数)万元|(?:执行数|预算数|决算数)为?$")
+# an amount left blank: "政府性基金支出预算支出万元", "2023年当年预算执行数为。", "2023年当年预算执行。"
+_BLANK_AMOUNT = re.compile(
+    r"(?:为|预算|支出|收入|执行数)万元|(?:执行数|预算数|决算数)为?$|(?:19|20)\d{2}年度?(?:当年)?预算执行$"
+)
 # the year a figure is compared with must be the year before ("比2022年持平" in a report on 2024)
 _COMPARED_YEAR = re.compile(r"(?:比|较|与(?=(?:19|20)\d{2}年度?(?:相比|同期)))((?:19|20)\d{2})年")
 _AS_OF = re.compile(r"截[至止]((?:19|20)\d{2})年")
@@ -56,17 +58,18 @@ def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list
     findings: dict[tuple, Record] = {}
     for paragraph in doc.paragraphs:
         text = compact(paragraph.text)
-        problems = []
         for sentence in re.split(r"[。!?]", text):
-            problems += [
+            problems = [
                 *_parts(sentence, document_id, paragraph.page),
                 *_residue(sentence, document_id, paragraph.page),
                 *_blanks(sentence, document_id, paragraph.page),
                 *_years(sentence, document_id, fiscal_year, paragraph.page),
             ]
-        for problem in problems:
-            # the same sentence printed twice in a report is one finding
-            findings.setdefault((problem["check_id"], problem["expected"], problem["actual"]), problem)
+            for problem in problems:
+                # the same sentence printed twice in a report is one finding; template wording or a blank left
+                # in two sentences (政府性基金, 其他资金 …) is one in each
+                where = sentence if problem["expected"] is None else None
+                findings.setdefault((problem["check_id"], problem["expected"], problem["actual"], where), problem)
     return list(findings.values())
 
 
@@ -192,6 +195,47 @@ def _sentences_across_lines(doc: Document) -> Iterator[tuple[str, int | None]]:
             held = ""
     if held:
         yield held, page
+
+
+# the note an empty mandatory statement carries: "本部门无政府性基金预算收支，故本表无数据", "注:本部门无该项目"
+_EMPTY_NOTE = re.compile(
+    r"无(?:该|此)项|(?:无|没有|未)[^。]{0,30}?(?:数据|收支|支出|收入|安排|预算|决算|资金)|为空|空表|本表.{0,6}(?:为零|为0|无)"
+)
+_NEAR = 3  # paragraphs before (its title) and after (its note) a table that may speak of it
+
+
+def check_empty_statements(doc: Document, document_id: str, statements: list[Located] | None = None) -> list[Record]:
+    """A mandatory statement the body has nothing to report in (政府性基金, 国有资本经营) is still published, with a
+    note that it is empty: a table with no figure at all and no such note, in it or around it, is a finding."""
+    findings = []
+    blocks = doc.blocks
+    located = {id(s.table): s for s in (statements if statements is not None else locate(doc))}
+    for n, block in enumerate(blocks):
+        spec = located[id(block)].statement if id(block) in located else None
+        if spec is None or not spec.needs_note_when_empty or _has_figures(block):
+            continue
+        near = [b.text for b in (*blocks[max(0, n - _NEAR) : n], *blocks[n + 1 : n + 1 + _NEAR]) if hasattr(b, "text")]
+        if any(_EMPTY_NOTE.search(compact(text)) for text in [*near, *(c for row in block.rows for c in row)]):
+            continue
+        findings.append(finding(
+            document_id, "empty_statement_without_note",
+            f"{spec.name}（第{block.page}页）没有任何数字，也没有说明本表为空的注释（如“本部门无…，故本表无数据”）"
+            if block.page else f"{spec.name}没有任何数字，也没有说明本表为空的注释（如“本部门无…，故本表无数据”）",
+            page=block.page,
+        ))  # fmt: skip
+    return findings
+
+
+def _has_figures(table: Table) -> bool:
+    """Any amount printed in a table, 0 included; a 科目 code or a year is no amount."""
+    return any(
+        parse_number(cell) is not None and not _CODE_OR_YEAR.fullmatch(cell.strip())
+        for row in table.rows
+        for cell in row
+    )
+
+
+_CODE_OR_YEAR = re.compile(r"\d{3}(?:\d{2}){0,2}|(?:19|20)\d{2}")
 
 
 def check_sangong_units(sangong: list[Record], document_id: str) -> list[Record]:

@@ -36,6 +36,7 @@ class Statement:
     total_line: str | None = None  # the canonical line its 合计 row is
     total_column: str = "first"  # which figure of that row: first (the 合计 column) or last
     bottom_line: str | None = None  # the line its last total row is, whatever its label
+    needs_note_when_empty: bool = False  # published even when empty, then with a note saying so
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ def catalogue() -> Catalogue:
             total_line=(entry.get("total") or {}).get("line"),
             total_column=(entry.get("total") or {}).get("column", "first"),
             bottom_line=entry.get("bottom_line"),
+            needs_note_when_empty=entry.get("empty", "") == "with_note",
         )
         for entry in data["statements"]
     )

@@ -1,11 +1,11 @@
 """The text and form checks on small documents: a contradiction is found, a consistent report is not."""
 
 from ingest.document import Document, Paragraph, Table
-from ingest.extract.checks import check_balance, check_changes, check_text
+from ingest.extract.checks import check_balance, check_changes, check_empty_statements, check_text
 from ingest.extract.classify import Classification
 from ingest.extract.performance import extract_performance
 from ingest.readers import read
-from tests.conftest import CORPUS_PDF
+from tests.conftest import CORPUS_PDF, SHARED
 
 
 def _checks(*paragraphs: str, year: int = 2024) -> list[tuple]:
@@ -113,3 +113,46 @@ def test_the_same_amount_of_two_items_may_have_two_changes():
         )
         == []
     )
+
+
+def _empty(*blocks: Paragraph | Table) -> list[str]:
+    doc = Document("x.pdf", "pdf", list(blocks))
+    return [f["check_id"] for f in check_empty_statements(doc, "d")]
+
+
+def test_an_empty_mandatory_statement_carries_its_note():
+    # 江苏高院 2017 p15: the 政府性基金支出预算表 prints its header and an empty 合计 row, and nothing else
+    title = Paragraph("七、2017年度江苏省高级人民法院部门政府性基金支出预算表", page=15)
+    unit = Paragraph("单位:万元", page=15)
+    empty = Table(
+        [["", "功能科目代码", "", "", "功能科目名称", "金额", ""], ["", "", "", "合计", "合计", "", ""]], page=15
+    )
+    assert _empty(title, unit, empty) == ["empty_statement_without_note"]
+    # 江苏政协 2018 p10: the same empty table with its note below it
+    assert _empty(title, unit, empty, Paragraph("注:本部门无该项目", page=10)) == []
+    # 江苏高院 2019 p14: a 合计 of 0 is a figure printed
+    zeros = Table([["合 计", "合 计", "合 计", "合 计", "0", "0", "0"], ["", "", "", "", "", "", ""]], page=14)
+    assert _empty(Paragraph("政府性基金预算财政拨款支出预算表", page=14), zeros) == []
+
+
+def test_the_empty_statements_of_real_reports():
+    biaoge = read(SHARED / "corpus" / "real" / "jiangsu_shengweiban_2017_yusuan_biaoge.pdf")
+    assert [f["page"] for f in check_empty_statements(biaoge, "d")] == [7]
+    assert check_empty_statements(read(CORPUS_PDF / "shanghai_putuo_caizhengju_2024_juesuan.pdf"), "d") == []
+
+
+def test_template_wording_left_in_two_sentences_is_found_in_each():
+    # 江苏人大 2018 p19 and p28: "增加(减少)" left in the 政府性基金 收入 and in the 公务用车购置 sentence; the same
+    # sentence printed twice stays one finding
+    fund = "(2)政府性基金收入预算0万元,与上年相比增加(减少) 0万元,增长(减少) 0 %。"
+    vehicles = "(1)公务用车购置预算支出 0 万元,比上年预算增加(减少) 0 万元,主要原因无此项预算。"
+    found = _checks(fund, vehicles, fund, year=2018)
+    assert found.count(("template_placeholder_left", None, "增加(减少)")) == 2
+    assert found.count(("template_placeholder_left", None, "增长(减少)")) == 1
+
+
+def test_an_execution_left_without_its_amount():
+    # 万里街道 2025 (rerender) p7: the sentence stops where the 执行数 should be
+    blank = "1.一般公共服务支出(类)统计信息事务(款)专项普查活动(项)43.83万元,上年:25.77万元,主要专项普查活动。2023年当年预算执行。"
+    assert [f[0] for f in _checks(blank, year=2025)] == ["amount_missing"]
+    assert _checks("严格按照预算执行。2023年当年预算执行数为15.00万元。", year=2025) == []
