@@ -63,6 +63,7 @@ KINDS: dict[str, str] = {
     "amount_missing": "missing_amount",
     "empty_statement_without_note": "empty_statement",
     "sangong_printed_in_yuan": "other",
+    "percent_from_zero_base": "growth_rate",  # or completion_rate: see _kind
 }
 SEVERITIES = ("warning", "info")
 
@@ -112,7 +113,15 @@ def _names(label: dict, finding: dict) -> bool:
         for page in range(int(first), int(last or first) + 1)
     }
     on_page = not pages or finding["page"] is None or finding["page"] in pages
-    return KINDS.get(finding["check_id"]) == label["kind"] and on_page
+    return _kind(finding) == label["kind"] and on_page
+
+
+def _kind(finding: dict) -> str | None:
+    """The golden kind a finding is of: a percentage of a zero base is a growth rate's or a completion rate's,
+    as its message names it ("上年为0，增长率无从计算", "预算为0，完成率无从计算")."""
+    if finding["check_id"] == "percent_from_zero_base":
+        return "completion_rate" if "完成率" in finding["message"] else "growth_rate"
+    return KINDS.get(finding["check_id"])
 
 
 def _labels() -> dict[str, list[dict]]:

@@ -84,13 +84,15 @@ def _parts(sentence: str, document_id: str, page: int | None) -> Iterator[Record
         return
     total = _number(whole[-1])
     listed = sum((_number(p) for p in parts), Decimal(0))
-    if abs(total - listed) > TOLERANCE_WAN:
+    if total != listed:
+        # within the rounding of the figures added (251.25 of 4.79 + 0 + 246.47) a rounding slip
+        bound = text_precision(whole[-1]) + sum((text_precision(p) for p in parts), Decimal(0))
         # the clause naming the whole; a comma between digits is a thousands separator, not a clause break
         name = next(p for p in reversed(re.split(r"[;:]|,(?!\d{3})", head)) if p)[:40]
         yield finding(
             document_id, "parts_do_not_sum_to_total",
             f"{name}: the {len(parts)} parts listed after 其中 sum to {listed}万元, not {total}万元",
-            expected=total, actual=listed, page=page,
+            severity="info" if abs(total - listed) <= bound else "warning", expected=total, actual=listed, page=page,
         )  # fmt: skip
 
 

@@ -156,3 +156,18 @@ def test_an_execution_left_without_its_amount():
     blank = "1.一般公共服务支出(类)统计信息事务(款)专项普查活动(项)43.83万元,上年:25.77万元,主要专项普查活动。2023年当年预算执行。"
     assert [f[0] for f in _checks(blank, year=2025)] == ["amount_missing"]
     assert _checks("严格按照预算执行。2023年当年预算执行数为15.00万元。", year=2025) == []
+
+
+def test_parts_a_rounding_apart_from_their_whole_are_a_rounding_slip():
+    # 普陀区财政局 2024 决算 p23: 4.79 + 0 + 246.47 = 251.26, the whole printed 251.25: within 4 half-cents
+    procurement = (
+        "(二)政府采购支出情况上海市普陀区财政局 2024 年度政府采购金额(以合同签订为准)为 251.25 万元,其中:货物采购金额 "
+        "4.79 万元、工程采购金额 0 万元、服务采购金额 246.47 万元。"
+    )
+    doc = Document("x.txt", "txt", [Paragraph(procurement)])
+    found = [(f["severity"], f["expected"], f["actual"]) for f in check_text(doc, "d", 2024)]
+    assert found == [("info", "251.25", "251.26")]
+    # seed 000: 23 items 10.00 short of their 210.45 are a contradiction
+    seed = read(SHARED / "corpus" / "seeds" / "000_4d800827b66f7bef.txt")
+    found = [(f["severity"], f["expected"], f["actual"]) for f in check_text(seed, "d", 2023)]
+    assert ("warning", "210.45", "200.45") in found
