@@ -70,7 +70,19 @@ def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list
                 # in two sentences (政府性基金, 其他资金 …) is one in each
                 where = sentence if problem["expected"] is None else None
                 findings.setdefault((problem["check_id"], problem["expected"], problem["actual"], where), problem)
+    for problem in _form_residue(doc, document_id):
+        findings.setdefault((problem["check_id"], problem["expected"], problem["actual"], problem["message"]), problem)
     return list(findings.values())
+
+
+def _form_residue(doc: Document, document_id: str) -> Iterator[Record]:
+    """A form's filling instructions left in its cells ("(100字以内)", "(每个专项一行)"): a 自评表 or a 基础数据表
+    published with the template's text in place of the answers. A merged cell repeated across a row is one."""
+    for table in (b for b in doc.blocks if isinstance(b, Table)):
+        for r, row in enumerate(table.rows):
+            for cell in dict.fromkeys(compact(c) for c in row if c):
+                for sentence in re.split(r"[。!?]", cell):
+                    yield from _residue(sentence, document_id, table.page_of(r))
 
 
 def _parts(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:

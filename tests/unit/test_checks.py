@@ -171,3 +171,13 @@ def test_parts_a_rounding_apart_from_their_whole_are_a_rounding_slip():
     seed = read(SHARED / "corpus" / "seeds" / "000_4d800827b66f7bef.txt")
     found = [(f["severity"], f["expected"], f["actual"]) for f in check_text(seed, "d", 2023)]
     assert ("warning", "210.45", "200.45") in found
+
+
+def test_a_forms_filling_instructions_left_in_its_cells():
+    # 大英县司法局 2023 项目自评表: the 原因 cell still holds the form's instructions
+    daying = read(SHARED / "corpus" / "excerpts" / "sichuan_daying_sifaju_2023_xiangmu_zipingbiao.txt")
+    found = [f["actual"] for f in check_text(daying, "d", 2023) if f["check_id"] == "template_placeholder_left"]
+    assert found == ["(100字以内)"]
+    # 云县财政局 2022: its 自评表 is filled in
+    yunxian = read(SHARED / "corpus" / "excerpts" / "yunnan_yunxian_caizhengju_2022_juesuan_with_zipingbiao.txt")
+    assert [f for f in check_text(yunxian, "d", 2022) if f["check_id"] == "template_placeholder_left"] == []
