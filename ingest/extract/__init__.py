@@ -9,6 +9,7 @@ from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
 from ingest.extract.checks import (
     check_balance,
+    check_blank_cells,
     check_changes,
     check_empty_statements,
     check_sangong_units,
@@ -141,6 +142,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += check_sangong_units(sangong, document_id)
     findings += check_changes(doc, document_id, kind.fiscal_year)
     findings += check_empty_statements(doc, document_id, statements)
+    findings += check_blank_cells(indicators, document_id)
     findings += check_balance(doc, document_id, statements)
     findings += check_statement_arithmetic(statements, document_id)
     facts = [*sangong, *budget_lines, *evaluations, *indicators]

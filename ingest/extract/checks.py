@@ -252,6 +252,32 @@ def _has_figures(table: Table) -> bool:
 _CODE_OR_YEAR = re.compile(r"\d{3}(?:\d{2}){0,2}|(?:19|20)\d{2}")
 
 
+# a target printed as its operator and unit alone: "≤万元", "≥%"
+_TARGET_WITHOUT_AMOUNT = re.compile(r"[≤≥<>=＝]+(?:万元|元|%|个|人|次|户|件|天|项)?")
+
+
+def check_blank_cells(indicators: list[Record], document_id: str) -> list[Record]:
+    """A self-evaluation form's mandatory cells left blank: an indicator with a measurable target and its 分值
+    but neither a 完成值 nor a 得分, or a target printed without its amount ("≤万元")."""
+    findings = []
+    for r in indicators:
+        where = f"{r['level3']}（第{r['page']}页）" if r["page"] else r["level3"]
+        filled = r["target_value"] is not None and r["weight"] is not None  # a row cut short is no row filled
+        if filled and r["actual_value"] is None and not r["actual_raw"] and r["score"] is None:
+            findings.append(finding(
+                document_id, "amount_missing",
+                f"绩效指标“{where}”指标值为{r['target_raw']}、分值{r['weight']}，完成值和得分却都空白",
+                actual=r["target_raw"], page=r["page"],
+            ))  # fmt: skip
+        if _TARGET_WITHOUT_AMOUNT.fullmatch(compact(r["target_raw"] or "")):
+            findings.append(finding(
+                document_id, "amount_missing",
+                f"绩效指标“{where}”的指标值只印了“{r['target_raw']}”，没有数值（完成值{r['actual_raw'] or '空白'}）",
+                actual=r["target_raw"], page=r["page"],
+            ))  # fmt: skip
+    return findings
+
+
 def check_sangong_units(sangong: list[Record], document_id: str) -> list[Record]:
     """A 三公 amount printed in 元 where the report otherwise speaks 万元 (converted, but flagged)."""
     return [

@@ -1,8 +1,14 @@
 """The text and form checks on small documents: a contradiction is found, a consistent report is not."""
 
 from ingest.document import Document, Paragraph, Table
-from ingest.extract.checks import check_balance, check_changes, check_empty_statements, check_text
-from ingest.extract.classify import Classification
+from ingest.extract.checks import (
+    check_balance,
+    check_blank_cells,
+    check_changes,
+    check_empty_statements,
+    check_text,
+)
+from ingest.extract.classify import Classification, classify
 from ingest.extract.performance import extract_performance
 from ingest.readers import read
 from tests.conftest import CORPUS_PDF, SHARED
@@ -181,3 +187,24 @@ def test_a_forms_filling_instructions_left_in_its_cells():
     # 云县财政局 2022: its 自评表 is filled in
     yunxian = read(SHARED / "corpus" / "excerpts" / "yunnan_yunxian_caizhengju_2022_juesuan_with_zipingbiao.txt")
     assert [f for f in check_text(yunxian, "d", 2022) if f["check_id"] == "template_placeholder_left"] == []
+
+
+def _blank_cells(path: str) -> list[str]:
+    doc = read(SHARED / "corpus" / path)
+    indicators = extract_performance(doc, "d", classify(doc))[1]
+    return [f["message"] for f in check_blank_cells(indicators, "d")]
+
+
+def test_a_forms_mandatory_cells_left_blank():
+    # 青神县发改局 2023 项目自评表: two indicators with their 指标值 and 分值, no 完成值 and no 得分
+    assert _blank_cells("excerpts/sichuan_qingshen_fagaiju_2023_xiangmu_zipingbiao.txt") == [
+        "绩效指标“发放(缴纳)覆盖率”指标值为= 100 %、分值60，完成值和得分却都空白",
+        "绩效指标“足额保障率(参保率)”指标值为= 100 %、分值30，完成值和得分却都空白",
+    ]
+    # seed 003: a 成本指标 target printed as "≤万元"
+    assert _blank_cells("seeds/003_5069244cfe29a9a5.txt") == [
+        "绩效指标“政府办公业务经费”的指标值只印了“≤万元”，没有数值（完成值145.29）"
+    ]
+    # 大英县司法局 2023: a row the excerpt cuts short after its 指标值 is no row left blank; every other is filled
+    assert _blank_cells("excerpts/sichuan_daying_sifaju_2023_xiangmu_zipingbiao.txt") == []
+    assert _blank_cells("seeds/004_49c7c66149f159f0.txt") == []
