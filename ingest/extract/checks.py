@@ -61,6 +61,7 @@ def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list
         for sentence in re.split(r"[。!?]", text):
             problems = [
                 *_parts(sentence, document_id, paragraph.page),
+                *_counted_parts(sentence, document_id, paragraph.page),
                 *_residue(sentence, document_id, paragraph.page),
                 *_blanks(sentence, document_id, paragraph.page),
                 *_years(sentence, document_id, fiscal_year, paragraph.page),
@@ -104,6 +105,36 @@ def _parts(sentence: str, document_id: str, page: int | None) -> Iterator[Record
         yield finding(
             document_id, "parts_do_not_sum_to_total",
             f"{name}: the {len(parts)} parts listed after 其中 sum to {listed}万元, not {total}万元",
+            severity="info" if abs(total - listed) <= bound else "warning", expected=total, actual=listed, page=page,
+        )  # fmt: skip
+
+
+# a count or an area the 说明 lists the parts of ("共有车辆1辆,其中:…用车1辆、…", "地上建筑面积为8013平方米(其中…)")
+_COUNTED = re.compile(rf"(?<![\d.,])({NUMBER})(辆|平方米)")
+
+
+def _counted_parts(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:
+    """ "共有车辆1辆,其中:部级领导干部用车1辆、…其他用车1辆": the parts of a count or an area add up to it. Only an
+    innermost list is summed: a 其中 in parentheses lists up to its closing one, and a list holding another
+    其中 is left alone (its parts and their parts would be counted twice)."""
+    for introducer in re.finditer("其中", sentence):
+        head, rest = sentence[: introducer.start()], sentence[introducer.end() :]
+        rest = rest.split(")", 1)[0] if head.endswith("(") else rest
+        wholes = _COUNTED.findall(head)
+        if "其中" in rest or not wholes:
+            continue
+        rest = re.sub(r"\([^()]*\)", "", rest)  # "(含)", "(不含车辆)": no part
+        raw_whole, unit = wholes[-1]
+        parts = [number for number, u in _COUNTED.findall(rest) if u == unit]
+        total, listed = _number(raw_whole), sum((_number(p) for p in parts), Decimal(0))
+        if len(parts) < 2 or total == listed:
+            continue
+        bound = text_precision(raw_whole) + sum((text_precision(p) for p in parts), Decimal(0))
+        clause = next(c for c in reversed(re.split(r"[,;:]", head)) if c)
+        yield finding(
+            document_id, "parts_do_not_sum_to_total",
+            f"“{clause}，其中…”：总数印为{raw_whole}{unit}，其中所列{len(parts)}项之和为{listed}{unit}，"
+            f"差{abs(total - listed)}{unit}",
             severity="info" if abs(total - listed) <= bound else "warning", expected=total, actual=listed, page=page,
         )  # fmt: skip
 

@@ -208,3 +208,20 @@ def test_a_forms_mandatory_cells_left_blank():
     # 大英县司法局 2023: a row the excerpt cuts short after its 指标值 is no row left blank; every other is filled
     assert _blank_cells("excerpts/sichuan_daying_sifaju_2023_xiangmu_zipingbiao.txt") == []
     assert _blank_cells("seeds/004_49c7c66149f159f0.txt") == []
+
+
+def test_the_parts_of_a_count_or_an_area_add_up_to_it():
+    # 万里街道 2025 (rerender) p30: one vehicle, eight listed
+    vehicles = (
+        "截至2024年8月31日,上海市普陀区人民政府万里街道办事处共有车辆1辆,其中:部级领导干部用车1辆、主要领导干部用车1辆、"
+        "机要通信用车1辆、应急保障用车1辆、执法执勤用车1辆、特种专业技术用车1辆、离退休干部用车1辆、其他用车1辆;"
+        "单价100万元(含)以上设备(不含车辆)1台(套)。"
+    )
+    assert _checks(vehicles, year=2025) == [("parts_do_not_sum_to_total", "1", "8")]
+    # 万里街道 2025 p31: the innermost list is summed (8013 of 7998 + 105); the outer one holds it and is left alone
+    area = (
+        "本工程规划建筑面积约为13459平方米,其中地上建筑面积为8013平方米(其中计容面积7998平方米,不计容面积105平方米),"
+        "地下建筑面积为5356平方米,建筑高度为29.8米。"
+    )
+    assert _checks(area, year=2025) == [("parts_do_not_sum_to_total", "8013", "8103")]
+    assert _checks(area.replace("8013", "8103"), year=2025) == []
