@@ -14,6 +14,7 @@ from ingest.extract.checks import (
     check_empty_statements,
     check_sangong_units,
     check_text,
+    check_total_score,
 )
 from ingest.extract.classify import classify, document_parts
 from ingest.extract.columns import check_statement_arithmetic
@@ -143,6 +144,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += check_changes(doc, document_id, kind.fiscal_year)
     findings += check_empty_statements(doc, document_id, statements)
     findings += check_blank_cells(indicators, document_id)
+    findings += check_total_score(kind.report_kind, kind.self_eval_score, evaluations, document_id)
     findings += check_balance(doc, document_id, statements)
     findings += check_statement_arithmetic(statements, document_id)
     facts = [*sangong, *budget_lines, *evaluations, *indicators]

@@ -309,6 +309,27 @@ def check_blank_cells(indicators: list[Record], document_id: str) -> list[Record
     return findings
 
 
+_EVALUATIONS = ("dept_performance", "project_performance", "special_fund_evaluation")
+
+
+def check_total_score(
+    report_kind: str | None, report_score: object, evaluations: list[Record], document_id: str
+) -> list[Record]:
+    """An evaluation whose forms or sections are scored must print its 总分: a report with its 自评表 (or its
+    sections' scores) read and no total score anywhere, neither in its text nor in a form, left it out."""
+    if report_kind not in _EVALUATIONS or report_score is not None or not evaluations:
+        return []
+    if any(e["total_score"] is not None for e in evaluations):
+        return []
+    return [
+        finding(
+            document_id, "amount_missing",
+            f"评价报告读到{len(evaluations)}项评价（自评表或各部分得分），正文和表中却都没有印出总分",
+            severity="info", actual="总分",
+        )
+    ]  # fmt: skip
+
+
 def check_sangong_units(sangong: list[Record], document_id: str) -> list[Record]:
     """A 三公 amount printed in 元 where the report otherwise speaks 万元 (converted, but flagged)."""
     return [

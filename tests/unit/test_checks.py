@@ -7,6 +7,7 @@ from ingest.extract.checks import (
     check_changes,
     check_empty_statements,
     check_text,
+    check_total_score,
 )
 from ingest.extract.classify import Classification, classify
 from ingest.extract.performance import extract_performance
@@ -225,3 +226,18 @@ def test_the_parts_of_a_count_or_an_area_add_up_to_it():
     )
     assert _checks(area, year=2025) == [("parts_do_not_sum_to_total", "8013", "8103")]
     assert _checks(area.replace("8013", "8103"), year=2025) == []
+
+
+def _total_score(path: str) -> list[str]:
+    doc = read(SHARED / "corpus" / path)
+    kind = classify(doc)
+    evaluations = extract_performance(doc, "d", kind)[0]
+    return [f["severity"] for f in check_total_score(kind.report_kind, kind.self_eval_score, evaluations, "d")]
+
+
+def test_an_evaluation_prints_its_total_score():
+    # seed 002 (专项资金评价): the sections' scores 30 + 30 + 38, and no 总分 printed
+    assert _total_score("seeds/002_62ac2a61d3324a6b.txt") == ["info"]
+    # seeds 000 and 003: the total (98, 90) is printed
+    assert _total_score("seeds/000_4d800827b66f7bef.txt") == []
+    assert _total_score("seeds/003_5069244cfe29a9a5.txt") == []
