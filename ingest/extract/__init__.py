@@ -138,7 +138,7 @@ def extract(doc: Document, document: Record) -> Extraction:
         )
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
     findings += check_text(doc, document_id, kind.fiscal_year) + check_derived(
-        doc, document_id, kind.fiscal_year, budget_lines
+        doc, document_id, kind.fiscal_year, budget_lines, sangong
     )
     findings += check_sangong_units(sangong, document_id)
     findings += check_changes(doc, document_id, kind.fiscal_year)

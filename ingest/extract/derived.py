@@ -346,9 +346,14 @@ def _category_completion(
             continue  # the budget is in the sentence itself
         category = category_of(match.group("name"))
         budget = budgets.get(category) if category else None
+        printed, raw_actual = match.group("pct"), match.group("actual")
+        if budget is None and category and _left_blank(category, budgets):
+            yield _zero_base(
+                document_id, match.group(0), "其预算在表中空白（合计已由其余各项构成），完成率", printed, page
+            )
+            continue
         if budget is None:
             continue
-        printed, raw_actual = match.group("pct"), match.group("actual")
         if budget["amount_wan"] == 0:
             yield _zero_base(document_id, match.group(0), f"其预算为0（{budget['value_raw']}），完成率", printed, page)
             continue
@@ -358,6 +363,18 @@ def _category_completion(
             document_id, "completion_rate_mismatch", match.group(0), basis, printed, face,
             severity(printed, face, low, high), page,
         )  # fmt: skip
+
+
+_SANGONG_PARTS = ("outbound_travel", "vehicle_total", "reception")  # 合计 = 出国 + 公务用车 + 接待
+
+
+def _left_blank(category: str, budgets: Mapping[str, Record]) -> bool:
+    """A 三公 category whose budget cell is blank while the 合计 is the sum of the other categories: it is 0."""
+    total = budgets.get("total")
+    if category not in _SANGONG_PARTS or total is None:
+        return False
+    others = [budgets[c]["amount_wan"] for c in _SANGONG_PARTS if c != category and c in budgets]
+    return sum(others, Decimal(0)) == total["amount_wan"]
 
 
 def _nothing_spent(text: str, document_id: str, page: int | None) -> Iterator[Record]:

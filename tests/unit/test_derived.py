@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ingest.document import Document, Paragraph
+from ingest.extract import extract
 from ingest.extract.derived import check_derived, severity
 from ingest.readers import read
 from tests.conftest import SHARED
@@ -158,3 +159,27 @@ def test_the_chart_labels_of_seed_004_are_found_in_every_format():
             (f["expected"], f["actual"]) for f in check_derived(doc, "doc", 2024) if "图表标签" in f["message"]
         )
         assert labels == [("1.45", "1.58"), ("11.85", "5.6"), ("4.54", "4.19"), ("72.22", "75.31"), ("9.94", "13.32")]
+
+
+def test_a_sangong_category_left_blank_in_the_table_has_no_budget():
+    # 普陀区财政局 2024 决算 p23 as the warehouse reads it: the table's 因公出国 and 公务用车 budget cells are blank,
+    # its 合计 0.95 is the 公务接待费 alone; "完成预算的0%" of each blank budget is a percentage of nothing
+    text = (
+        "因公出国(境)费决算为0.00万元,完成预算的0%;公务用车购置及运行维护费支出决算为0.00万元,完成预算的0%;"
+        "公务接待费支出决算为0.00万元,完成预算的0%。"
+    )
+    budgets = [
+        {"category": category, "measure": "budget", "fiscal_year": 2024, "amount_wan": Decimal("0.95"),
+         "value_raw": "0.95"}
+        for category in ("total", "reception")
+    ]  # fmt: skip
+    doc = Document("x.txt", "txt", [Paragraph(text)])
+    found = [(f["check_id"], f["actual"]) for f in check_derived(doc, "doc", 2024, [], budgets)]
+    assert found == [("percent_from_zero_base", "0"), ("percent_from_zero_base", "0")]
+    # the whole document: the same two, with the 三公 table read by the extractor
+    real = read(SHARED / "corpus" / "pdf" / "shanghai_putuo_caizhengju_2024_juesuan.pdf")
+    extraction = extract(real, {"document_id": "d"})
+    assert [f["actual"] for f in extraction.finding if f["check_id"] == "percent_from_zero_base"] == ["0", "0"]
+    # a 合计 that the categories read do not make up says nothing of a blank one
+    budgets[0]["amount_wan"] = Decimal("1.95")
+    assert check_derived(doc, "doc", 2024, [], budgets) == []
