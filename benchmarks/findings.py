@@ -48,6 +48,8 @@ KINDS: dict[str, str] = {
     "basic_is_personnel_plus_public": "total_and_parts",
     "basic_plus_project_exceeds_total": "total_and_parts",
     "income_total_is_expenditure_total": "total_and_parts",
+    "column_parts_sum": "total_and_parts",
+    "row_parts_sum": "total_and_parts",
     "indicator_weights_do_not_sum": "score",
     "indicator_score_above_weight": "score",
     "total_score_is_sum_of_scores": "score",
@@ -55,11 +57,13 @@ KINDS: dict[str, str] = {
     "sangong_stated_twice_differently": "same_line",
     "text_and_table_disagree": "text_and_table",
     "level_stated_twice_differently": "text_and_table",
+    "change_stated_twice_differently": "two_statements_of_one_change",
     "fiscal_year_out_of_place": "year",
     "template_placeholder_left": "placeholder",
     "amount_missing": "missing_amount",
     "empty_statement_without_note": "empty_statement",
     "sangong_printed_in_yuan": "other",
+    "percent_from_zero_base": "growth_rate",  # or completion_rate: see _kind
 }
 SEVERITIES = ("warning", "info")
 
@@ -109,7 +113,15 @@ def _names(label: dict, finding: dict) -> bool:
         for page in range(int(first), int(last or first) + 1)
     }
     on_page = not pages or finding["page"] is None or finding["page"] in pages
-    return KINDS.get(finding["check_id"]) == label["kind"] and on_page
+    return _kind(finding) == label["kind"] and on_page
+
+
+def _kind(finding: dict) -> str | None:
+    """The golden kind a finding is of: a percentage of a zero base is a growth rate's or a completion rate's,
+    as its message names it ("上年为0，增长率无从计算", "预算为0，完成率无从计算")."""
+    if finding["check_id"] == "percent_from_zero_base":
+        return "completion_rate" if "完成率" in finding["message"] else "growth_rate"
+    return KINDS.get(finding["check_id"])
 
 
 def _labels() -> dict[str, list[dict]]:

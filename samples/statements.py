@@ -99,6 +99,11 @@ def final_accounts_statements(department: str, year: int, rng: random.Random, fl
                                  sum(i.total for i in kuan_items)))  # fmt: skip
         # the 说明 lists the 项 as it should be: the statement and the text disagree
         findings.append(_finding("text_and_table_disagree", _q(printed[mistyped]), _q(items[1].total)))
+        # the 收入表 prints the 项 in its 财政拨款收入 column too, and the 支出表 row no longer adds up to its
+        # 基本支出 + 项目支出
+        findings.append(_finding("column_parts_sum", sum(printed[i.codes[2]] for i in kuan_items),
+                                 sum(i.total for i in kuan_items)))  # fmt: skip
+        findings.append(_finding("row_parts_sum", items[1].total, printed[mistyped]))
     function_rows = []
     for level in range(3):
         for code in dict.fromkeys(i.codes[level] for i in items):

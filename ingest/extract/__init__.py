@@ -7,8 +7,17 @@ from decimal import Decimal
 
 from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
-from ingest.extract.checks import check_balance, check_sangong_units, check_text
+from ingest.extract.checks import (
+    check_balance,
+    check_blank_cells,
+    check_changes,
+    check_empty_statements,
+    check_sangong_units,
+    check_text,
+    check_total_score,
+)
 from ingest.extract.classify import classify, document_parts
+from ingest.extract.columns import check_statement_arithmetic
 from ingest.extract.derived import check_derived
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.numbers import parse_number
@@ -129,10 +138,15 @@ def extract(doc: Document, document: Record) -> Extraction:
         )
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
     findings += check_text(doc, document_id, kind.fiscal_year) + check_derived(
-        doc, document_id, kind.fiscal_year, budget_lines
+        doc, document_id, kind.fiscal_year, budget_lines, sangong
     )
     findings += check_sangong_units(sangong, document_id)
+    findings += check_changes(doc, document_id, kind.fiscal_year)
+    findings += check_empty_statements(doc, document_id, statements)
+    findings += check_blank_cells(indicators, document_id)
+    findings += check_total_score(kind.report_kind, kind.self_eval_score, evaluations, document_id)
     findings += check_balance(doc, document_id, statements)
+    findings += check_statement_arithmetic(statements, document_id)
     facts = [*sangong, *budget_lines, *evaluations, *indicators]
     if not target_rows:  # a 绩效目标 form's tables are its targets, read above
         findings += unread_tables(doc, document_id, facts)

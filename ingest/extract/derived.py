@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.document import Document
@@ -34,6 +35,10 @@ _RELATIVE = re.compile(
     rf"比(?P<base>[^,;。]{{2,16}}?)(?P<direction>增加|减少|增长|下降)(?P<pct>{NUMBER})%"
 )
 _SHARE = re.compile(rf"({NUMBER})万元[,]?占(?P<whole>[^,;。%\d]{{0,16}}?)的?(?P<pct>{NUMBER})%")
+# the line a share is of, printed right before its amount ("一般公共服务支出902.84万元，占72.22%")
+_SHARE_LINE = re.compile(r"([\u4e00-\u9fff()]{2,20})$")
+# a share printed as a chart's label, without its amount ("一般公共服务支出, 75.31%" beside a pie)
+_SHARE_LABEL = re.compile(rf"(?P<name>[\u4e00-\u9fff()]{{2,30}}),(?P<pct>{NUMBER})%")
 # a 三公 category's completion, its budget printed in the table: "因公出国(境)费决算为0.00万元,完成预算的0%"
 _CATEGORY_COMPLETION = re.compile(
     rf"(?P<name>[\u4e00-\u9fff()]{{2,20}}?)(?:支出)?决算(?:数)?为(?P<actual>{NUMBER})万元,完成(?:年初)?预算的(?P<pct>{NUMBER})%"
@@ -124,6 +129,7 @@ def check_derived(
     levels = _levels(budget_lines or [], fiscal_year)
     budgets = {r["category"]: r for r in sangong or [] if r["measure"] == "budget" and r["fiscal_year"] == fiscal_year}
     findings: dict[tuple, Record] = {}
+    stated: dict[str, StatedShare] = {}  # each line's share as its amounts give it, for the charts' labels
     whole: str | None = None  # the total a list of parts is of ("…合计X万元，其中：" then one part per line)
     previous = ""
     for paragraph in doc.paragraphs:
@@ -133,7 +139,7 @@ def check_derived(
         problems = [
             *_growth(text, document_id, fiscal_year, page),
             *_relative(text, document_id, page),
-            *_shares(text, shares, whole, levels, document_id, page),
+            *_shares(text, shares, whole, levels, document_id, page, stated),
             *_completion(text, document_id, page),
             *_category_completion(text, budgets, document_id, page),
             *_nothing_spent(text, document_id, page),
@@ -148,6 +154,13 @@ def check_derived(
         previous = text
         for problem in problems:
             # the same sentence printed twice in a report is one finding
+            findings.setdefault((problem["check_id"], problem["message"]), problem)
+    # a chart's labels come out of a layout as lines of text or as the cells of a table
+    labels = [(paragraph.text, paragraph.page) for paragraph in doc.paragraphs] + [
+        (cell, table.page_of(r)) for table in doc.tables for r, row in enumerate(table.rows) for cell in row
+    ]
+    for text, page in labels:
+        for problem in _share_labels(compact(text), stated, document_id, page):
             findings.setdefault((problem["check_id"], problem["message"]), problem)
     return list(findings.values())
 
@@ -239,9 +252,22 @@ def _whole(text: str, at: int) -> str | None:
     return levels[-1] if levels else None
 
 
+@dataclass(frozen=True)
+class StatedShare:
+    """A line's share of a whole as the 说明 states its amounts: the part, the whole, the quotient and its
+    bounds at the printed precision, and the page."""
+
+    part: str
+    whole: str
+    face: Decimal
+    low: Decimal
+    high: Decimal
+    page: int | None
+
+
 def _shares(
     text: str, shares: list[re.Match[str]], listed_whole: str | None, levels: Mapping[str, str], document_id: str,
-    page: int | None,
+    page: int | None, stated: dict[str, StatedShare] | None = None,
 ) -> Iterator[Record]:  # fmt: skip
     """ "本年支出合计9,146.79万元，其中：基本支出5,916.27万元，占64.68%": the part over the whole: the amount
     before the 其中 that lists the parts, the canonical line the share names ("占本年支出合计的99.94%"), or, when
@@ -264,10 +290,36 @@ def _shares(
         if raw_whole is partition:
             pw = pp * len(shares)
         face, low, high = _quotient(part, pp, whole, pw)
+        line = _SHARE_LINE.search(text[: share.start()])
+        if line and stated is not None:
+            stated.setdefault(line.group(1), StatedShare(raw_part, raw_whole, face, low, high, page))
         yield from _mismatch(
             document_id, "share_mismatch", share.group(0), f"{raw_part}万元占{raw_whole}万元", printed, face,
             severity(printed, face, low, high), page,
         )  # fmt: skip
+
+
+def _share_labels(text: str, stated: Mapping[str, StatedShare], document_id: str, page: int | None) -> Iterator[Record]:
+    """A chart's label "一般公共服务支出, 75.31%" against the share the 说明's amounts give the same line
+    (902.84 / 1250.14 = 72.22%): the label is a second statement of that share."""
+    for label in _SHARE_LABEL.finditer(text):
+        # the label's cell may follow other words of the chart ("销售额一般公共服务支出"): the longest line named
+        names = [name for name in stated if label.group("name").endswith(name)]
+        if not names:
+            continue
+        name = max(names, key=len)
+        share = stated[name]
+        printed = label.group("pct")
+        level = severity(printed, share.face, share.low, share.high)
+        if level:
+            computed = _stated(share.face, printed)
+            where = f"说明第{share.page}页" if share.page else "说明"
+            yield finding(
+                document_id, "share_mismatch",
+                f"图表标签“{name}，{printed}%”，{where}{share.part}万元占{share.whole}万元应为"
+                f"{computed}%（差{_difference(printed, share.face)}个百分点）",
+                severity=level, expected=computed, actual=printed, page=page,
+            )  # fmt: skip
 
 
 def _completion(text: str, document_id: str, page: int | None) -> Iterator[Record]:
@@ -294,9 +346,14 @@ def _category_completion(
             continue  # the budget is in the sentence itself
         category = category_of(match.group("name"))
         budget = budgets.get(category) if category else None
+        printed, raw_actual = match.group("pct"), match.group("actual")
+        if budget is None and category and _left_blank(category, budgets):
+            yield _zero_base(
+                document_id, match.group(0), "其预算在表中空白（合计已由其余各项构成），完成率", printed, page
+            )
+            continue
         if budget is None:
             continue
-        printed, raw_actual = match.group("pct"), match.group("actual")
         if budget["amount_wan"] == 0:
             yield _zero_base(document_id, match.group(0), f"其预算为0（{budget['value_raw']}），完成率", printed, page)
             continue
@@ -306,6 +363,18 @@ def _category_completion(
             document_id, "completion_rate_mismatch", match.group(0), basis, printed, face,
             severity(printed, face, low, high), page,
         )  # fmt: skip
+
+
+_SANGONG_PARTS = ("outbound_travel", "vehicle_total", "reception")  # 合计 = 出国 + 公务用车 + 接待
+
+
+def _left_blank(category: str, budgets: Mapping[str, Record]) -> bool:
+    """A 三公 category whose budget cell is blank while the 合计 is the sum of the other categories: it is 0."""
+    total = budgets.get("total")
+    if category not in _SANGONG_PARTS or total is None:
+        return False
+    others = [budgets[c]["amount_wan"] for c in _SANGONG_PARTS if c != category and c in budgets]
+    return sum(others, Decimal(0)) == total["amount_wan"]
 
 
 def _nothing_spent(text: str, document_id: str, page: int | None) -> Iterator[Record]:

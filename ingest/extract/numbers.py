@@ -27,6 +27,11 @@ def to_wan(value: Decimal, unit: str = "万元") -> Decimal:
     return (value * _UNIT_FACTOR[unit]).quantize(Decimal("0.0001"))
 
 
+def in_wan(value: Decimal, unit: str = "万元") -> Decimal:
+    """An amount printed in 元, 万元 or 亿元 in 万元, every printed digit kept (a finding's figures)."""
+    return (value * _UNIT_FACTOR[unit]).normalize()
+
+
 def unit_of(text: str) -> str | None:
     """The money unit a table title or header states, e.g. "单位：万元" or "经费控制情况(万元)"."""
     match = re.search(r"(亿元|万元|元)", text)

@@ -33,6 +33,17 @@ def precision_wan(record: Record) -> Decimal:
     return text_precision(raw) * factor
 
 
+def exact_wan(record: Record) -> Decimal:
+    """The figure in 万元 to every digit printed: a 元 statement's 189,767,551.46 is 18,976.755146, where the
+    contract keeps 18,976.7551."""
+    raw = str(record.get("value_raw") or "")
+    number = parse_number(raw.replace("万元", "").replace("亿元", "").replace("元", "").strip())
+    if not number or not record["amount_wan"]:
+        return record["amount_wan"]
+    factor = Decimal(1).scaleb(round(math.log10(abs(record["amount_wan"] / number))))
+    return (number * factor).normalize()
+
+
 def _agree(a: Record, b: Record) -> bool:
     return abs(a["amount_wan"] - b["amount_wan"]) <= precision_wan(a) + precision_wan(b)
 
@@ -141,14 +152,14 @@ def check_restatements(budget_lines: list[Record], document_id: str) -> list[Rec
         # a line's income (收入表) and its spending may differ in a 决算 by what is carried over
         if record["source"] == "table" and record["statement"] != "income":
             key = (record["line_code"], record["fiscal_year"], record["measure"])
-            by_fact[key].setdefault(record["amount_wan"], record)
+            by_fact[key].setdefault(exact_wan(record), record)
     findings = []
     for (line, year, measure), amounts in by_fact.items():
         ordered = sorted(amounts)
         for low, high in itertools.pairwise(ordered):
             a, b = amounts[low], amounts[high]
-            # amounts are kept to 0.0001 万元: a 元 statement's cents move each by half of that
-            if Decimal("0.0001") < high - low <= precision_wan(a) + precision_wan(b):
+            # compared as printed: a 元 statement's cents (189,767,551.46 beside 189,767,551) are a rounding slip
+            if 0 < high - low <= precision_wan(a) + precision_wan(b):
                 findings.append(finding(
                     document_id, "same_line_differs",
                     f"{line} {year} {measure}: {a['statement']} (p{a['page']}) prints {low}, "

@@ -36,6 +36,7 @@ class Statement:
     total_line: str | None = None  # the canonical line its 合计 row is
     total_column: str = "first"  # which figure of that row: first (the 合计 column) or last
     bottom_line: str | None = None  # the line its last total row is, whatever its label
+    needs_note_when_empty: bool = False  # published even when empty, then with a note saying so
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,7 @@ class Catalogue:
     unit_phrase: re.Pattern[str]
     default_unit: str
     identities: tuple[dict, ...]  # total = Σ parts, each within one statement
+    column_parts: tuple[str, ...] = ()  # the column headings that add up to a 科目 statement's 合计 column
 
     def identify(self, title: str) -> Statement | None:
         return next((s for s in self.statements if any(p.search(title) for p in s.titles)), None)
@@ -64,13 +66,15 @@ def catalogue() -> Catalogue:
             total_line=(entry.get("total") or {}).get("line"),
             total_column=(entry.get("total") or {}).get("column", "first"),
             bottom_line=entry.get("bottom_line"),
+            needs_note_when_empty=entry.get("empty", "") == "with_note",
         )
         for entry in data["statements"]
     )
     units = data["units"]
     return Catalogue(
-        statements, data["line_names"], re.compile(units["phrase"]), units["default"], tuple(data["identities"])
-    )
+        statements, data["line_names"], re.compile(units["phrase"]), units["default"], tuple(data["identities"]),
+        tuple(data.get("column_parts") or ()),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ PLANTED = {
     "function_class_sums", "income_total_is_expenditure_total", "sangong_parts_sum_to_total",
     "sangong_vehicle_parts_sum", "basic_is_personnel_plus_public", "parts_do_not_sum_to_total",
     "indicator_score_above_weight", "execution_rate_mismatch", "sangong_printed_in_yuan", "text_and_table_disagree",
+    "column_parts_sum", "row_parts_sum",
 }  # fmt: skip
 
 

@@ -12,12 +12,17 @@ from tests.helpers import file_digest, query, run_cli
 
 EXPECTED_FINDINGS = {
     "000_4d800827b66f7bef.txt": {("parts_do_not_sum_to_total", "210.45", "200.45")},
-    "001_66e78293cd0851a8.txt": {("text_and_table_disagree", "254.7700", "273.1000")},
-    "002_62ac2a61d3324a6b.txt": set(),
+    "001_66e78293cd0851a8.txt": {
+        ("text_and_table_disagree", "254.7700", "273.1000"),
+        ("template_placeholder_left", None, "(一个专项一行)"),  # the 基础数据表's example row left in
+    },
+    "002_62ac2a61d3324a6b.txt": {("amount_missing", None, "总分", "info")},  # section scores, no total
     "003_5069244cfe29a9a5.txt": {
         ("text_and_table_disagree", "145.2900", "152.8100"),
         ("execution_rate_mismatch", "0.9979", "1.0000"),
         ("template_placeholder_left", None, "(此页为封面)"),  # the cover page left as the template's
+        ("template_placeholder_left", None, "(每个专项一行)"),
+        ("amount_missing", None, "≤万元"),  # a 成本指标 target without its amount
     },
     "004_49c7c66149f159f0.txt": {
         ("basic_is_personnel_plus_public", "1024.3100", "1250.1400"),
@@ -31,6 +36,12 @@ EXPECTED_FINDINGS = {
         ("fiscal_year_out_of_place", "2024", "2021"),
         ("template_placeholder_left", None, "(根据自评体系进行描述)"),
         ("completion_rate_mismatch", "0", "100"),  # three 三公 items: "支出0万元，完成预算100%"
+        # the pie's labels against the shares the 说明's amounts give
+        ("share_mismatch", "72.22", "75.31"),
+        ("share_mismatch", "9.94", "13.32"),
+        ("share_mismatch", "1.45", "1.58"),
+        ("share_mismatch", "4.54", "4.19"),
+        ("share_mismatch", "11.85", "5.6"),
     },
 }
 
@@ -74,7 +85,7 @@ def test_a_document_full_of_warnings_is_published_with_all_its_facts(seeds_run):
                   d.extraction_status
            FROM marts.dim_document d WHERE d.file_name = '004_49c7c66149f159f0.txt'""",
     )
-    assert counts == [(11, 7, 4, 30, "ok")]
+    assert counts == [(16, 7, 4, 30, "ok")]
     basic = query(
         warehouse,
         """SELECT amount_wan FROM marts.fct_budget_line JOIN marts.dim_document USING (document_id)

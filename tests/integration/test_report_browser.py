@@ -87,7 +87,8 @@ def test_a_finding_shows_both_figures_its_check_and_its_document(dom):
     english = next(r for r in rows if "basic_is_personnel_plus_public" in r[1])  # a message in English: a Chinese one
     assert english[6].startswith("人员经费与公用经费之和不等于基本支出：应为 1024.31，实为 1250.14，相差 +225.83。")
     clean = dom.xpath("//h3[starts-with(., '没有问题的文档')]/following-sibling::div[1]//tbody/tr/td[1]")
-    assert [td.text_content() for td in clean] == ["002_62ac2a61d3324a6b.txt"]
+    # every seed contradicts itself somewhere: 002, the last without a finding, prints no 总分 (info)
+    assert [td.text_content() for td in clean] == []
 
 
 def test_the_script_sorts_and_filters(dom):

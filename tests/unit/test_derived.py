@@ -5,6 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ingest.document import Document, Paragraph
+from ingest.extract import extract
 from ingest.extract.derived import check_derived, severity
 from ingest.readers import read
 from tests.conftest import SHARED
@@ -132,3 +133,53 @@ def test_nothing_spent_is_no_share_of_the_budget():
         ("completion_rate_mismatch", "warning", "0", "100")
     ]
     assert _derived("“三公”经费财政拨款预算数为17万元，支出决算为0万元，完成预算0%。") == []
+
+
+def test_a_chart_label_restates_the_share_its_line_has_in_the_text():
+    # seed 004 (县委办 2024 决算): the 说明's shares, then the pie's labels printed with other figures
+    text = (
+        "2024年度一般公共预算财政拨款支出1250.14万元，主要用于以下方面：:一般公共服务支出902.84万元，占72.22%；"
+        "社会保障和就业支出124.32万元，占9.94%；农林水支出148.17万元，占11.85%。"
+    )
+    assert _derived(text, "销售额\t一般公共服务支出, 75.31%", "农林水支出,5.6%") == [
+        ("share_mismatch", "warning", "72.22", "75.31"),
+        ("share_mismatch", "warning", "11.85", "5.6"),
+    ]
+    # the same labels printed with the shares the amounts give (and a line the text gives no share) agree
+    assert _derived(text, "一般公共服务支出, 72.22%", "农林水支出,11.85%", "卫生健康支出, 1.58%") == []
+    # a label to fewer digits, truncated: a rounding slip
+    assert _derived(text, "农林水支出,11.8%") == [("share_mismatch", "info", "11.85", "11.8")]
+
+
+def test_the_chart_labels_of_seed_004_are_found_in_every_format():
+    for name in ("004_49c7c66149f159f0.txt", "004_49c7c66149f159f0.docx", "004_49c7c66149f159f0.landscape.pdf"):
+        folder = "seeds" if name.endswith(".txt") else "rendered"
+        doc = read(SHARED / "corpus" / folder / name)
+        labels = sorted(
+            (f["expected"], f["actual"]) for f in check_derived(doc, "doc", 2024) if "图表标签" in f["message"]
+        )
+        assert labels == [("1.45", "1.58"), ("11.85", "5.6"), ("4.54", "4.19"), ("72.22", "75.31"), ("9.94", "13.32")]
+
+
+def test_a_sangong_category_left_blank_in_the_table_has_no_budget():
+    # 普陀区财政局 2024 决算 p23 as the warehouse reads it: the table's 因公出国 and 公务用车 budget cells are blank,
+    # its 合计 0.95 is the 公务接待费 alone; "完成预算的0%" of each blank budget is a percentage of nothing
+    text = (
+        "因公出国(境)费决算为0.00万元,完成预算的0%;公务用车购置及运行维护费支出决算为0.00万元,完成预算的0%;"
+        "公务接待费支出决算为0.00万元,完成预算的0%。"
+    )
+    budgets = [
+        {"category": category, "measure": "budget", "fiscal_year": 2024, "amount_wan": Decimal("0.95"),
+         "value_raw": "0.95"}
+        for category in ("total", "reception")
+    ]  # fmt: skip
+    doc = Document("x.txt", "txt", [Paragraph(text)])
+    found = [(f["check_id"], f["actual"]) for f in check_derived(doc, "doc", 2024, [], budgets)]
+    assert found == [("percent_from_zero_base", "0"), ("percent_from_zero_base", "0")]
+    # the whole document: the same two, with the 三公 table read by the extractor
+    real = read(SHARED / "corpus" / "pdf" / "shanghai_putuo_caizhengju_2024_juesuan.pdf")
+    extraction = extract(real, {"document_id": "d"})
+    assert [f["actual"] for f in extraction.finding if f["check_id"] == "percent_from_zero_base"] == ["0", "0"]
+    # a 合计 that the categories read do not make up says nothing of a blank one
+    budgets[0]["amount_wan"] = Decimal("1.95")
+    assert check_derived(doc, "doc", 2024, [], budgets) == []

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from ingest.discover import LandedFile, sha256_of
-from ingest.extract.reconcile import confirm, precision_wan
+from ingest.extract.reconcile import check_restatements, confirm, exact_wan, precision_wan
 from ingest.pipeline import process
 from tests.conftest import SHARED
 
@@ -81,3 +81,16 @@ def test_the_subject_hierarchy_confirms_a_class_and_its_items():
              _record("208", "50.00", "50.00"), _record("20805", "49.00", "49.00")]  # fmt: skip
     confirm(lines, [])
     assert [r["confirmed"] for r in lines] == [True, True, True, False, False]
+
+
+def test_a_line_printed_to_the_cent_beside_the_yuan_is_a_rounding_slip():
+    # 万里街道 2025 (rerender) p20 prints 一般公共预算 189,767,551.46元, p11 and the other statements 189,767,551
+    summary = _record("general_public_budget", "18976.7551", "189,767,551") | {"page": 11}
+    appropriation = _record("general_public_budget", "18976.7551", "189,767,551.46", "fiscal_appropriation_summary")
+    appropriation["page"] = 20
+    assert exact_wan(appropriation) == Decimal("18976.755146")
+    found = [(f["severity"], f["expected"], f["actual"]) for f in check_restatements([summary, appropriation], "d")]
+    assert found == [("info", "18976.7551", "18976.755146")]
+    # printed alike (the cents .00 beside the 元) they agree
+    appropriation["value_raw"] = "189,767,551.00"
+    assert check_restatements([summary, appropriation], "d") == []

@@ -43,7 +43,8 @@ stated_twice as (
         and (
             t.line_code in (
                 'basic_expenditure', 'personnel_expenditure', 'public_expenditure', 'project_expenditure',
-                'total_income', 'total_expenditure', 'grand_total', 'government_procurement'
+                'total_income', 'total_expenditure', 'grand_total', 'government_procurement',
+                'fiscal_appropriation', 'general_public_budget'
             )
             or regexp_matches(t.line_code, '^\d{3}(\d{2}){0,2}$')
         )
