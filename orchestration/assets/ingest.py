@@ -41,7 +41,8 @@ class IngestSummary:
 # the findings that say why a document is not ok (a failed document's findings are all about why)
 STATUS_REASONS = {
     "quarantined": {"document_quarantined"},
-    "partial": {"image_only_pages", "html_truncated", "report_kind_unknown", "targets_not_read", "fiscal_year_unknown"},
+    "partial": {"image_only_pages", "html_truncated", "report_kind_unknown", "targets_not_read", "fiscal_year_unknown"}
+    | {"ocr_no_text"},
 }
 
 
