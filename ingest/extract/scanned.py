@@ -71,12 +71,13 @@ def mark_ocr(doc: Document, document_id: str, money: list[Record], others: list[
                 unconfirmed[record["page"]].append(record)
     for page, records in sorted(unconfirmed.items()):
         more = len(records) - SHOWN_PER_PAGE
+        what, them = ("figure", "it") if len(records) == 1 else ("figures", "them")
         findings.append(
             finding(
                 document_id,
                 "ocr_figure_unconfirmed",
-                f"{doc.file_name} page {page}: {len(records)} {'figure' if len(records) == 1 else 'figures'} read "
-                "by OCR that no other statement or identity confirms; check them against the page image: "
+                f"{doc.file_name} page {page}: {len(records)} {what} read by OCR that no other statement or "
+                f"identity confirms; check {them} against the page image: "
                 + "; ".join(_figure(r) for r in records[:SHOWN_PER_PAGE])
                 + (f" (and {more} more)" if more > 0 else ""),
                 severity="info",

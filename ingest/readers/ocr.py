@@ -12,6 +12,7 @@ boxes become lines, which are tables when their chunks line up in columns and pa
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -75,12 +76,16 @@ class Box:
         return (self.x0 + self.x1) / 2, (self.top + self.bottom) / 2
 
 
+# spaces recognised inside a figure ("27, 664. 22"), a 、 left of a lost item number, a ruling line read as |
+_SPACED_FIGURE = re.compile(r"(?<=[\d,.])\s+(?=[\d,.])|^、|\|")
+
+
 def _recognise(image: np.ndarray, classify: bool = True) -> list[Box]:
     result, _ = engine()(image, use_cls=classify)
     boxes = []
     for points, text, score in result or []:
         xs, ys = [p[0] for p in points], [p[1] for p in points]
-        if text := clean_text(text):
+        if text := _SPACED_FIGURE.sub("", clean_text(text)):
             boxes.append(Box(min(xs), min(ys), max(xs), max(ys), text, float(score)))
     return boxes
 
@@ -105,12 +110,16 @@ def upright_boxes(image: np.ndarray) -> tuple[np.ndarray, list[Box]]:
     wide: both quarter turns are read without the 180° classifier, and the one read with more confidence
     is the page (text upside down reads poorly)."""
     image = _sized(image)
-    boxes = _recognise(image)
+    boxes = _recognise(without_rulings(image))
     words = [b for b in boxes if len(b.text) >= 2]
     if not words or sum(b.height > 1.5 * (b.x1 - b.x0) for b in words) * 2 <= len(words):
         return image, boxes
     turns = [cv2.rotate(image, turn) for turn in (cv2.ROTATE_90_CLOCKWISE, cv2.ROTATE_90_COUNTERCLOCKWISE)]
-    read = [(_weight(found), turned, found) for turned in turns if (found := _recognise(turned, classify=False))]
+    read = [
+        (_weight(found), turned, found)
+        for turned in turns
+        if (found := _recognise(without_rulings(turned), classify=False))
+    ]
     if not read:
         return image, boxes
     _, turned, found = max(read, key=lambda r: r[0])
@@ -183,8 +192,8 @@ def _merged(positions: list[int]) -> list[int]:
     return out
 
 
-def ruled_grids(image: np.ndarray) -> list[Grid]:
-    """The ruled tables of a page image, found by opening the inverted image with long thin kernels."""
+def _rulings(image: np.ndarray) -> tuple[np.ndarray, np.ndarray, int, int]:
+    """The horizontal and vertical strokes of the page longer than `across` and `down` pixels."""
     gray = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY) if image.ndim == 3 else image
     binary = cv2.adaptiveThreshold(~gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY, 15, -2)
     height, width = binary.shape
@@ -193,6 +202,29 @@ def ruled_grids(image: np.ndarray) -> list[Grid]:
     down = max(15, height // 60)
     horizontal = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (across, 1)))
     vertical = cv2.morphologyEx(binary, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, down)))
+    return horizontal, vertical, across, down
+
+
+def without_rulings(image: np.ndarray) -> np.ndarray:
+    """The page with its tables' ruling lines painted over: text touching a line ("一、" by a cell's left
+    border) is lost or misread beside it. Only the lines of the tables found, so no character loses a stroke."""
+    horizontal, vertical, _, _ = _rulings(image)
+    clean = image.copy()
+    for grid in ruled_grids(image):
+        top, bottom, left, right = grid.ys[0] - 4, grid.ys[-1] + 5, grid.xs[0] - 4, grid.xs[-1] + 5
+        for x in grid.xs:
+            strip = np.s_[max(0, top) : bottom, max(0, x - 4) : x + 5]
+            clean[strip][vertical[strip] > 0] = 255
+        for y in grid.ys:
+            strip = np.s_[max(0, y - 4) : y + 5, max(0, left) : right]
+            clean[strip][horizontal[strip] > 0] = 255
+    return clean
+
+
+def ruled_grids(image: np.ndarray) -> list[Grid]:
+    """The ruled tables of a page image, found by opening the inverted image with long thin kernels."""
+    horizontal, vertical, across, down = _rulings(image)
+    width = horizontal.shape[1]
     frame = cv2.dilate(horizontal | vertical, np.ones((5, 5), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(frame)
     grids = []
@@ -218,6 +250,29 @@ def ruled_grids(image: np.ndarray) -> list[Grid]:
     return grids
 
 
+def _advance(char: str) -> float:
+    """A character's width in ems: figures and Latin letters are half as wide as Chinese characters."""
+    return 0.5 if char.isascii() else 1.0
+
+
+def split_at_lines(grid: Grid, box: Box) -> list[Box]:
+    """A box read across a cell border ("27,664.22一、基本支出") cut at the border: the text is split where the
+    line falls, by the characters' widths."""
+    row, _ = grid.position(*box.centre)
+    cuts = [x for j, x in enumerate(grid.xs[1:-1]) if grid.vertical[row, j] and box.x0 + 4 < x < box.x1 - 4]
+    if not cuts or len(box.text) < 2:
+        return [box]
+    widths = np.cumsum([_advance(c) for c in box.text])
+    scale = (box.x1 - box.x0) / widths[-1]
+    pieces, start, x0 = [], 0, box.x0
+    for x in [*cuts, box.x1]:
+        end = len(box.text) if x == box.x1 else int(np.searchsorted(widths * scale, x - box.x0 + 0.25 * scale))
+        if text := box.text[start:end].strip():
+            pieces.append(Box(x0, box.top, x, box.bottom, text, box.score))
+        start, x0 = end, x
+    return pieces
+
+
 def grid_rows(grid: Grid, boxes: Iterable[Box]) -> list[list[str]]:
     """The table's text by grid position: a merged cell (no line drawn between positions) repeats its text
     in each position it covers; lines wrapped inside a cell are joined."""
@@ -237,7 +292,7 @@ def grid_rows(grid: Grid, boxes: Iterable[Box]) -> list[list[str]]:
             if r + 1 < rows and not grid.horizontal[r, c]:
                 parent[root((r + 1) * columns + c)] = root(r * columns + c)
     texts: dict[int, list[Box]] = {}
-    for box in boxes:
+    for box in (piece for whole in boxes for piece in split_at_lines(grid, whole)):
         r, c = grid.position(*box.centre)
         texts.setdefault(root(r * columns + c), []).append(box)
     cells = {cell: clean_cell("\n".join(b.text for b in _reading_order(found))) for cell, found in texts.items()}
