@@ -7,7 +7,6 @@ an image beyond the pixel limit is refused with its size, not decoded into memor
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import numpy as np
@@ -26,14 +25,14 @@ _SIGNATURES = {
 
 def _open(path: Path) -> Image.Image:
     """The image, opened lazily (header only); refused when its frames are beyond the pixel limit."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(path)
-        except Image.DecompressionBombError as exc:  # beyond twice Pillow's own limit: the size is in the message
-            raise UnreadableFile(f"image too large to decode ({exc})", page=1) from exc
-        except Exception as exc:
-            raise UnreadableFile(f"corrupt image ({type(exc).__name__}: {exc})", page=1) from exc
+    guard = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # Pillow's own guard, replaced by the limit below: same check, one message
+    try:
+        image = Image.open(path)
+    except Exception as exc:
+        raise UnreadableFile(f"corrupt image ({type(exc).__name__}: {exc})", page=1) from exc
+    finally:
+        Image.MAX_IMAGE_PIXELS = guard
     width, height = image.size
     if width * height > ocr.max_pixels():
         image.close()
@@ -49,6 +48,7 @@ def read(path: Path) -> Document:
         raise UnreadableFile(f"not an image: the content is no PNG, JPEG or TIFF despite the {path.suffix} extension")
     scanned = ocr.Scanned()
     with _open(path) as image:
+        ocr.announce(getattr(image, "n_frames", 1))
         for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
             if frame.size[0] * frame.size[1] > ocr.max_pixels():
                 raise UnreadableFile(str(ocr.TooLarge(*frame.size)), page=number)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,6 +31,22 @@ DPI = 150
 DEFAULT_MAX_PIXELS = 50_000_000  # an A4 page at 600 dpi is 35 M pixels
 # long side of the image given to recognition: a low-resolution scan is enlarged, a very fine one reduced
 SMALLEST_SIDE, LARGEST_SIDE = 1600, 2600
+
+
+@dataclass(frozen=True)
+class OcrStarted:
+    """Told to whoever watches the reading (the parent of a forked worker): `pages` page images come next."""
+
+    pages: int
+
+
+# The watcher of this process, if any: the worker's time limit grows with the pages to recognise.
+listener: Callable[[OcrStarted], None] | None = None
+
+
+def announce(pages: int) -> None:
+    if listener is not None and pages:
+        listener(OcrStarted(pages))
 
 
 def max_pixels() -> int:
@@ -391,6 +407,7 @@ def read_pdf_pages(path: Path, numbers: list[int]) -> Scanned:
     import pypdfium2
 
     scanned = Scanned()
+    announce(len(numbers))
     pdf = pypdfium2.PdfDocument(path)
     try:
         for number in numbers:

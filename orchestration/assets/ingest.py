@@ -108,7 +108,7 @@ def extracted_documents(
     for landed, tables in results:
         cache.put(landed.sha256, tables)
         cached[landed.sha256] = tables
-        progress.advance()
+        progress.advance(ocr_pages=tables["document"][0].get("ocr_pages") or 0)
     summary.new = len(new)
     for landed in documents:
         tables = cached[landed.sha256]
