@@ -271,21 +271,37 @@ def _advance(char: str) -> float:
     return 0.5 if char.isascii() else 1.0
 
 
+# a box's text in pieces a cell border can fall between: money figures ("183.60427.50" is two), runs of other
+# digits, and text
+_TOKENS = re.compile(r"\d[\d,]*\.\d{2}|\d+|\D+")
+
+
 def split_at_lines(grid: Grid, box: Box) -> list[Box]:
-    """A box read across a cell border ("27,664.22一、基本支出") cut at the border: the text is split where the
-    line falls, by the characters' widths."""
+    """A box read across cell borders ("27,664.22一、基本支出", "183.60427.50") cut at the borders: the text is
+    split where a line falls, estimated by the characters' widths, at the nearest boundary of a figure."""
     row, _ = grid.position(*box.centre)
-    cuts = [x for j, x in enumerate(grid.xs[1:-1]) if grid.vertical[row, j] and box.x0 + 4 < x < box.x1 - 4]
+    margin = 0.5 * box.height  # a detected box reaches about that far beyond its text
+    cuts = [x for j, x in enumerate(grid.xs[1:-1]) if grid.vertical[row, j] and box.x0 + margin < x < box.x1 - margin]
     if not cuts or len(box.text) < 2:
         return [box]
+    tokens = [m.group().strip() for m in _TOKENS.finditer(box.text)]
+    if len(tokens) == len(cuts) + 1 and all(tokens):  # a piece for each cell: "183.60" "427.50" "1305.25"
+        edges = [box.x0, *cuts, box.x1]
+        return [Box(edges[i], box.top, edges[i + 1], box.bottom, t, box.score) for i, t in enumerate(tokens)]
     widths = np.cumsum([_advance(c) for c in box.text])
     scale = (box.x1 - box.x0) / widths[-1]
+    starts = [m.start() for m in _TOKENS.finditer(box.text)][1:]
     pieces, start, x0 = [], 0, box.x0
     for x in [*cuts, box.x1]:
-        end = len(box.text) if x == box.x1 else int(np.searchsorted(widths * scale, x - box.x0 + 0.25 * scale))
+        if x == box.x1:
+            end = len(box.text)
+        else:
+            end = int(np.searchsorted(widths * scale, x - box.x0 + 0.25 * scale))
+            later = [b for b in starts if b > start]
+            end = min(later, key=lambda b: abs(b - end)) if later else end
         if text := box.text[start:end].strip():
             pieces.append(Box(x0, box.top, x, box.bottom, text, box.score))
-        start, x0 = end, x
+        start, x0 = max(start, end), x
     return pieces
 
 

@@ -95,3 +95,16 @@ def test_lines_wrapped_at_the_right_margin_are_one_paragraph():
         Paragraph(text[0] + text[1], page=1),
         Paragraph(text[2], page=1),
     ]
+
+
+def test_a_box_read_across_cell_borders_is_cut_at_them():
+    image = _ruled(_page())
+    [grid] = ruled_grids(image)
+    # the figures of narrow columns read as one box (as on the 三公 statement of the Jiangsu 人大 2018 budget)
+    assert grid_rows(grid, [_box(120, 436, "2026"), _box(520, 436, "0.739.98", width=540)])[2] == [
+        "2026",
+        "0.73",
+        "9.98",
+    ]
+    # a figure and the label of the next cell ("27,664.22一、基本支出" on a 收支总表)
+    assert grid_rows(grid, [_box(380, 376, "27,664.22一、基本支出", width=360)])[1] == ["27,664.22", "一、基本支出", ""]
