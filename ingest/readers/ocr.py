@@ -26,7 +26,7 @@ from ingest.document import Block, Note, Table
 from ingest.normalize import clean_cell, clean_text
 from ingest.readers.pdf import _join_across_pages, _Line, _text_blocks
 
-# 150 dpi: every figure of the benchmark pages read as at 200 dpi, in 60 % of the time (benchmarks/README.md)
+# 150 dpi: on the benchmark's scans, recall and precision as at 200 dpi in 2/3 of the time (benchmarks/README.md)
 DPI = 150
 DEFAULT_MAX_PIXELS = 50_000_000  # an A4 page at 600 dpi is 35 M pixels
 # long side of the image given to recognition: a low-resolution scan is enlarged, a very fine one reduced
