@@ -54,6 +54,7 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     page_count: int | None = None
     notes: list[Note] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)  # pages read from their image by OCR
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -2,6 +2,8 @@
 
 A file that hangs the parser or exhausts memory is stopped and recorded as failed; the others go on.
 Forking is cheap here (the parsers are already imported) and a killed child cannot leave state behind.
+A file's time limit grows by `ocr_page_seconds` for each page image its worker says it will recognise: OCR
+takes seconds a page, where a text page takes milliseconds. The OCR models are loaded in each worker, once.
 """
 
 from __future__ import annotations
@@ -18,18 +20,21 @@ from multiprocessing.connection import Connection, wait
 
 from ingest.discover import LandedFile
 from ingest.pipeline import Tables, failed, process
+from ingest.readers import ocr
 
 
 @dataclass(frozen=True)
 class Limits:
     seconds: float = 300.0
     memory_mb: int = 2048
+    ocr_page_seconds: float = 60.0  # about 10 times a page's OCR on one core (benchmarks/README.md)
 
     @classmethod
     def from_env(cls) -> Limits:
         return cls(
             seconds=float(os.environ.get("YUSUAN_FILE_TIMEOUT", cls.seconds)),
             memory_mb=int(os.environ.get("YUSUAN_FILE_MEMORY_MB", cls.memory_mb)),
+            ocr_page_seconds=float(os.environ.get("YUSUAN_OCR_PAGE_TIMEOUT", cls.ocr_page_seconds)),
         )
 
 
@@ -46,6 +51,7 @@ def _child(conn: Connection, batch: Sequence[LandedFile], ingested_at: datetime,
         mapped = int(statm.read().split()[0]) * resource.getpagesize()
     budget = mapped + limits.memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (budget, budget))
+    ocr.listener = conn.send
     for landed in batch:
         conn.send(process(landed, ingested_at))
     conn.close()
@@ -88,7 +94,7 @@ def process_all(
         for conn in wait(list(running), timeout=max(0.0, next_deadline - time.monotonic())):
             worker = running[conn]
             try:
-                tables = conn.recv()
+                message = conn.recv()
             except EOFError:  # finished its batch, or died on the file it was reading
                 del running[conn]
                 conn.close()
@@ -98,7 +104,10 @@ def process_all(
                               "the file may be malformed")  # fmt: skip
                     yield _give_up(worker, pending, ingested_at, "extraction_crashed", reason)
                 continue
-            yield worker.batch[worker.done], tables
+            if isinstance(message, ocr.OcrStarted):
+                worker.deadline += message.pages * limits.ocr_page_seconds
+                continue
+            yield worker.batch[worker.done], message
             worker.done += 1
             worker.deadline = time.monotonic() + limits.seconds
         now = time.monotonic()

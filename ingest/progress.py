@@ -17,13 +17,15 @@ class Progress:
         verb: str = "parsed",
     ):
         self.total, self.what, self.verb, self.done = total, what, verb, 0
+        self.ocr_pages = 0  # page images recognised so far, shown once there are some
         self.stream = stream or sys.__stderr__ or sys.stderr  # the terminal, not a step's captured output
         self.live = self.stream.isatty() and total > 0
         self.started = self.shown = time.monotonic()
         self.every = every
 
-    def advance(self, n: int = 1) -> None:
+    def advance(self, n: int = 1, ocr_pages: int = 0) -> None:
         self.done += n
+        self.ocr_pages += ocr_pages
         now = time.monotonic()
         if self.live and (now - self.shown >= self.every or self.done == self.total):
             self.shown = now
@@ -37,4 +39,5 @@ class Progress:
         rate = self.done / elapsed
         left = (self.total - self.done) / rate if rate else float("inf")
         eta = f"{left:.0f} s left" if left != float("inf") else "…"
-        return f"{self.verb} {self.done}/{self.total} {self.what} ({rate:.1f}/s, {eta})"
+        ocr = f", {self.ocr_pages} pages by OCR" if self.ocr_pages else ""
+        return f"{self.verb} {self.done}/{self.total} {self.what} ({rate:.1f}/s{ocr}, {eta})"

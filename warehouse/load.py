@@ -2,6 +2,7 @@
 
 A quarantined document's facts go to quarantine.* (same columns) instead: its document row and its
 findings stay in raw.*, so it is listed with the reason, and its figures stay queryable but out of the marts.
+So does a single fact held back (an OCR figure an identity contradicts), its document published.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from ingest.discover import Skipped
-from ingest.extract.records import RAW_TABLES, Record
+from ingest.extract.records import HELD_BACK, RAW_TABLES, Record
 from ingest.plausibility import FACT_TABLES
 from warehouse.connection import connect
 
@@ -33,8 +34,9 @@ def load_raw(
         for tables in documents:
             quarantined = tables["document"][0]["extraction_status"] == "quarantined"
             for name, records in tables.items():
-                schema = "quarantine" if quarantined and name in FACT_TABLES else "raw"
                 for record in records:
+                    held = quarantined or record.get(HELD_BACK, False)
+                    schema = "quarantine" if held and name in FACT_TABLES else "raw"
                     row = {column: _jsonable(record.get(column)) for column in RAW_TABLES[name]}
                     files[schema, name].write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
         for fh in files.values():

@@ -16,7 +16,7 @@ SANGONG_CATEGORIES = [
     "total", "outbound_travel", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception",
 ]  # fmt: skip
 SANGONG_MEASURES = ["budget", "actual"]
-SOURCES = ["table", "text"]
+SOURCES = ["table", "text", "ocr"]
 SEVERITIES = ["error", "warning", "info"]
 # An amount in 万元 with at most 4 decimals, as the loader writes it.
 AMOUNT_PATTERN = r"^-?\d{1,14}(?:\.\d{1,4})?$"

@@ -26,6 +26,7 @@ from ingest.extract.reconcile import check_listed_classes, check_restatements, c
 from ingest.extract.records import BLOCK, RAW_TABLES, Record, finding
 from ingest.extract.regions import locate
 from ingest.extract.sangong import extract_sangong
+from ingest.extract.scanned import mark_ocr
 from ingest.extract.statements import locate as locate_statements
 from ingest.extract.target_forms import extract_targets
 
@@ -158,6 +159,8 @@ def extract(doc: Document, document: Record) -> Extraction:
     document["facts_total"] = len(budget_lines) + len(sangong)
     document["facts_confirmed"] = sum(r["confirmed"] for r in (*budget_lines, *sangong))
     headcount = extract_headcount(doc, document_id)
+    document["ocr_pages"] = len(doc.ocr_pages)
+    findings += mark_ocr(doc, document_id, [*budget_lines, *sangong], [*evaluations, *indicators, *headcount])
     part_of = document_parts(doc, kind.report_kind)
     for record in (*sangong, *budget_lines, *evaluations, *indicators, *headcount):
         record["part"] = part_of.get(id(record.pop(BLOCK, None)), kind.report_kind)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from ingest.extract.budget import LISTED_CLASS
@@ -69,7 +69,9 @@ def _sums_hold(total: Record, parts: Iterable[Record]) -> bool:
     return abs(total["amount_wan"] - sum((p["amount_wan"] for p in parts), Decimal(0))) <= bound
 
 
-def _identities(records: list[Record], facts: str, key: str) -> None:
+def _identity_checks(records: list[Record], facts: str, key: str) -> Iterator[tuple[str, list[Record], bool]]:
+    """Every identity of totals and parts whose figures are all printed in one statement (or the text), as
+    (name, its figures with the total first, whether it holds): the catalogue's, and the 科目 hierarchy."""
     groups: dict[tuple, dict[str, Record]] = defaultdict(dict)
     for record in records:
         groups[(*_where(record), record["fiscal_year"], record["measure"])].setdefault(record[key], record)
@@ -78,12 +80,11 @@ def _identities(records: list[Record], facts: str, key: str) -> None:
             continue
         for lines in groups.values():
             members = [lines.get(identity["total"]), *(lines.get(p) for p in identity["parts"])]
-            if all(m is not None for m in members) and _sums_hold(members[0], members[1:]):
-                for member in members:
-                    member["confirmed"] = True
+            if all(m is not None for m in members):
+                yield identity["name"], members, _sums_hold(members[0], members[1:])  # type: ignore[arg-type]
     if facts == "budget_line":
         for lines in groups.values():
-            _hierarchy(lines)
+            yield from _hierarchy(lines)
 
 
 def _parent_of(code: str, present: set[str]) -> str | None:
@@ -92,7 +93,7 @@ def _parent_of(code: str, present: set[str]) -> str | None:
     return next((code[:n] for n in (len(code) - 2, len(code) - 4) if n >= 3 and code[:n] in present), None)
 
 
-def _hierarchy(lines: dict[str, Record]) -> None:
+def _hierarchy(lines: dict[str, Record]) -> Iterator[tuple[str, list[Record], bool]]:
     """类 = Σ 款 and 款 = Σ 项, the children known by their codes."""
     codes = {c for c in lines if c.isdigit() and len(c) in (3, 5, 7)}
     children: dict[str, list[Record]] = defaultdict(list)
@@ -100,9 +101,17 @@ def _hierarchy(lines: dict[str, Record]) -> None:
         if parent := _parent_of(code, codes):
             children[parent].append(lines[code])
     for parent, parts in children.items():
-        if _sums_hold(lines[parent], parts):
-            for member in (lines[parent], *parts):
-                member["confirmed"] = True
+        yield f"{parent} = Σ its sub-items", [lines[parent], *parts], _sums_hold(lines[parent], parts)
+
+
+def contradicted(budget_lines: list[Record], sangong: list[Record]) -> list[tuple[str, list[Record]]]:
+    """The identities that do not hold, each as (name, its figures with the total first)."""
+    return [
+        (name, members)
+        for records, facts, key in ((budget_lines, "budget_line", "line_code"), (sangong, "sangong", "category"))
+        for name, members, holds in _identity_checks(records, facts, key)
+        if not holds
+    ]
 
 
 def confirm(budget_lines: list[Record], sangong: list[Record]) -> None:
@@ -111,8 +120,11 @@ def confirm(budget_lines: list[Record], sangong: list[Record]) -> None:
         record.setdefault("confirmed", False)  # a restatement dropped as a duplicate has confirmed it already
     _restated(budget_lines, "line_code")
     _restated(sangong, "category")
-    _identities(budget_lines, "budget_line", "line_code")
-    _identities(sangong, "sangong", "category")
+    for records, facts, key in ((budget_lines, "budget_line", "line_code"), (sangong, "sangong", "category")):
+        for _, members, holds in _identity_checks(records, facts, key):
+            if holds:
+                for member in members:
+                    member["confirmed"] = True
 
 
 def check_listed_classes(budget_lines: list[Record], document_id: str) -> list[Record]:

@@ -18,7 +18,7 @@ RAW_TABLES: dict[str, dict[str, str]] = {
         "department_name": "VARCHAR", "province": "VARCHAR", "city": "VARCHAR", "county": "VARCHAR",
         "fiscal_year": "INTEGER", "self_eval_score": "DECIMAL(6,2)", "self_eval_grade": "VARCHAR",
         "extraction_status": "VARCHAR", "parser_version": "VARCHAR", "ingested_at": "TIMESTAMP",
-        "facts_total": "INTEGER", "facts_confirmed": "INTEGER",
+        "facts_total": "INTEGER", "facts_confirmed": "INTEGER", "ocr_pages": "INTEGER",
     },
     "sangong": {
         "document_id": "VARCHAR", "fiscal_year": "INTEGER", "measure": "VARCHAR", "category": "VARCHAR",
@@ -69,6 +69,9 @@ RAW_TABLES: dict[str, dict[str, str]] = {
 # Extractors note in each record the block it was read from, under this key; `extract` turns it into
 # the record's `part` (the kind of the report part the block belongs to) before anything is stored.
 BLOCK = "_block"
+# A fact held back from the marts on its own (an OCR figure an identity contradicts): loaded into
+# quarantine.* like the facts of a quarantined document, while the rest of its document is published.
+HELD_BACK = "_held_back"
 
 
 def finding(

@@ -309,6 +309,7 @@ def read(path: Path) -> Document:
             raise UnreadableFile("not a PDF (no %PDF header)")
     blocks: list[Block] = []
     image_only: list[int] = []
+    scans: list[int] = []  # pages with no text but an image: read by OCR
     try:
         with pdfplumber.open(path) as pdf:
             page_count = len(pdf.pages)
@@ -322,10 +323,10 @@ def read(path: Path) -> Document:
                     fast_page = fast[number - 1]
                     objects = page_objects(fast_page, page.page_obj.resources, page.initial_doctop)
                     fast_page.close()
-                    if objects is not None:
+                    if objects is not None and objects["char"]:
                         page._objects = objects  # pdfplumber's cache of the parsed page: no parsing in Python
-                    if not page.chars:
-                        image_only.append(number)
+                    if not page.chars:  # pdfplumber tells a scan (an image) from an empty page
+                        (scans if page.images else image_only).append(number)
                         continue
                     blocks.extend(_page_blocks(page, number))
                     page.close()  # drop the page's cached objects: memory stays flat on long reports
@@ -339,15 +340,22 @@ def read(path: Path) -> Document:
         raise UnreadableFile(f"corrupt PDF ({type(exc).__name__}: {exc})") from exc
     if page_count == 0 or len(image_only) == page_count:
         raise UnreadableFile(f"no text layer on any of its {page_count} pages (image-only or empty PDF)")
-    notes = []
+    from ingest.readers import ocr  # which reads pages as this module does: imported here, not at the top
+
+    scanned = ocr.read_pdf_pages(path, scans) if scans else ocr.Scanned()
+    if not blocks and not scanned.blocks:
+        raise UnreadableFile(f"no text on any of its {page_count} pages: OCR read none from its page images")
+    notes = scanned.notes
     if image_only:
         pages = ", ".join(map(str, image_only))
         which = f"pages {pages} have" if len(image_only) > 1 else f"page {pages} has"
         notes.append(Note("image_only_pages", f"{path.name}: {which} no text layer (image-only)", image_only[0]))
+    blocks = sorted([*blocks, *scanned.blocks], key=lambda block: block.page or 0)  # scanned pages in place
     return Document(
         file_name=path.name,
         file_format="pdf",
         blocks=_join_across_pages(blocks),
         page_count=page_count,
         notes=notes,
+        ocr_pages=scanned.pages,
     )

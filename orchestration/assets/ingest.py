@@ -41,7 +41,8 @@ class IngestSummary:
 # the findings that say why a document is not ok (a failed document's findings are all about why)
 STATUS_REASONS = {
     "quarantined": {"document_quarantined"},
-    "partial": {"image_only_pages", "html_truncated", "report_kind_unknown", "targets_not_read", "fiscal_year_unknown"},
+    "partial": {"image_only_pages", "html_truncated", "report_kind_unknown", "targets_not_read", "fiscal_year_unknown"}
+    | {"ocr_no_text"},
 }
 
 
@@ -107,7 +108,7 @@ def extracted_documents(
     for landed, tables in results:
         cache.put(landed.sha256, tables)
         cached[landed.sha256] = tables
-        progress.advance()
+        progress.advance(ocr_pages=tables["document"][0].get("ocr_pages") or 0)
     summary.new = len(new)
     for landed in documents:
         tables = cached[landed.sha256]

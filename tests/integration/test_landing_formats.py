@@ -30,7 +30,7 @@ EXPECTED = {
     "decision.doc": ("ok", None, None),
     "broken.doc": ("failed", "file_unreadable",
                    "broken.doc: LibreOffice could not open the .doc file (corrupt, or not a Word document)"),
-    "scan.png": ("failed", "file_unreadable", "scan.png: image: no text layer (PNG page image; OCR is needed to read it)"),
+    "scan.png": ("failed", "file_unreadable", "scan.png: OCR read no text from this PNG image"),
     "empty.jpg": ("failed", "file_unreadable", "empty.jpg: empty file (0 bytes)"),
     "fake.tif": ("failed", "file_unreadable",
                  "fake.tif: not an image: the content is no PNG, JPEG or TIFF despite the .tif extension"),

@@ -12,7 +12,8 @@ select
     d.self_eval_grade as 自评等级,
     coalesce(status.label_zh, d.extraction_status) as 抽取状态,
     d.facts_total as 金额事实数,
-    d.facts_confirmed as 已印证数
+    d.facts_confirmed as 已印证数,
+    d.ocr_pages as 扫描页数
 from {{ ref('dim_document').include(database=False) }} as d
 left join {{ ref('dim_code_label').include(database=False) }} as kind
     on kind.domain = 'report_kind' and d.report_kind = kind.code

@@ -17,6 +17,7 @@ select
     d.ingested_at,
     k.department_key,
     d.facts_total,
-    d.facts_confirmed
+    d.facts_confirmed,
+    d.ocr_pages
 from {{ ref('stg_document') }} as d
 left join {{ ref('int_department_key') }} as k on d.document_id = k.document_id

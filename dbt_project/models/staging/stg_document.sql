@@ -16,5 +16,6 @@ select
     parser_version,
     ingested_at,
     facts_total,
-    facts_confirmed
+    facts_confirmed,
+    coalesce(ocr_pages, 0) as ocr_pages
 from {{ source('raw', 'document') }}
