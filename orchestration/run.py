@@ -153,8 +153,16 @@ def instance_for(warehouse: Path) -> DagsterInstance:
         # the UI's first-visit newsletter prompt asks for an e-mail address: an offline tool does not ask
         (home / ".nux").mkdir(exist_ok=True)
         (home / ".nux" / "nux.yaml").write_text("seen: 1\n", encoding="utf-8")
-    os.environ["DAGSTER_HOME"] = str(home)  # dagster.yaml's storage settings name it
-    return DagsterInstance.from_config(str(home))
+    # dagster.yaml's storage settings name DAGSTER_HOME; the instance is configured when it is made
+    previous = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(home)
+    try:
+        return DagsterInstance.from_config(str(home))
+    finally:
+        if previous is None:
+            del os.environ["DAGSTER_HOME"]
+        else:
+            os.environ["DAGSTER_HOME"] = previous
 
 
 def log_file_for(warehouse: Path) -> Path:
