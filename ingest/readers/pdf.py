@@ -250,6 +250,7 @@ def _join_across_pages(blocks: list[Block]) -> list[Block]:
 _SENTENCE_END = re.compile(r"[。!?:;)]$")
 _NUMERAL = "[一二三四五六七八九十]"
 _NEW_PARAGRAPH = re.compile(rf"^(?:{_NUMERAL}+、|[(]({_NUMERAL}|\d)+[)]|\d+[.、]|第{_NUMERAL}+部分)")
+_STATEMENT_TITLE = re.compile(r"^\d{4}\s*年[^。,;:]{0,40}表")  # "2025年部门财政拨款收支预算总表"
 
 
 def _joined(previous: Block, block: Block, page: int) -> Block | None:
@@ -275,6 +276,7 @@ def _joined(previous: Block, block: Block, page: int) -> Block | None:
         and previous.page == page - 1
         and not _SENTENCE_END.search(previous.text)
         and not _NEW_PARAGRAPH.match(block.text)
+        and not _STATEMENT_TITLE.match(block.text)
         and not _is_furniture(block)
     ):
         return Paragraph(join_lines(previous.text, block.text), page=previous.page)
