@@ -1,6 +1,6 @@
 """Scanned reports reach the warehouse through OCR: an image-only PDF made from the 三公 statement of a real
 report (samples/scans.py) gives the figures of its text layer with source 'ocr' and its OCR pages counted; a
-page image turned by 90° reads as the page; bad page images are failed documents with the reason."""
+page image turned by 90°, as .png or .jpg or at 100 dpi reads as the page; bad page images are failed documents with the reason."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from ingest.discover import LandedFile, sha256_of
 from ingest.pipeline import process
-from samples.scans import bad_inputs, image_only_pdf, render
+from samples.scans import bad_inputs, image_only_pdf, page_images, render
 from tests.conftest import SHARED
 from tests.helpers import query, run_cli
 
@@ -27,6 +27,7 @@ def scans_run(tmp_path_factory):
     image_only_pdf(SIFAJU, landing / "sifaju_scan.pdf", pages=PAGES)
     _, sangong = render(SIFAJU, 150, PAGES)
     sangong.rotate(90, expand=True).save(landing / "sifaju_p20_rotated.png")
+    page_images(SIFAJU, landing, 20)  # as .png, .jpg, turned (.png) and at 100 dpi (.jpg)
     made = bad_inputs(root)
     for path in made.values():
         path.rename(landing / path.name)
@@ -78,6 +79,13 @@ def test_a_page_image_turned_by_90_degrees_reads_as_the_page(scans_run, text_lay
     assert {(c, a) for _, _, c, a in _sangong(warehouse, "sifaju_p20_rotated.png")} == {
         (c, a) for _, _, c, a in text_layer
     }
+
+
+@pytest.mark.parametrize("suffix", [".png", ".jpg", "_rotated.png", "_100dpi.jpg"])
+def test_a_page_image_in_any_format_reads_as_the_page(scans_run, text_layer, suffix):
+    warehouse, _, _ = scans_run
+    name = f"{SIFAJU.stem}_p20{suffix}"
+    assert {(c, a) for _, _, c, a in _sangong(warehouse, name)} == {(c, a) for _, _, c, a in text_layer}
 
 
 @pytest.mark.parametrize(
