@@ -106,6 +106,28 @@ def test_a_file_that_hangs_is_stopped_and_the_others_finish(tmp_path, monkeypatc
     assert results[files[1]]["document"][0]["extraction_status"] == "ok"
 
 
+def test_a_file_with_pages_to_recognise_gets_time_for_each(tmp_path, monkeypatch):
+    import ingest.pipeline
+    from ingest.readers import ocr
+
+    real_read = ingest.pipeline.read
+
+    def read(path):  # a scan of 3 pages whose recognition takes 3 s, past the file's 2 s
+        ocr.announce(3)
+        time.sleep(3)
+        return real_read(path)
+
+    monkeypatch.setattr(ingest.pipeline, "read", read)  # forked workers inherit it
+    shutil.copy(SEEDS / "003_5069244cfe29a9a5.txt", tmp_path / "scan.txt")
+    scan = LandedFile(tmp_path / "scan.txt", sha256_of(tmp_path / "scan.txt"))
+    limits = Limits(seconds=2, memory_mb=1024, ocr_page_seconds=1)  # 2 s + 3 pages × 1 s
+    [(_, tables)] = process_all([scan], ingested_at=_now(), workers=1, limits=limits)
+    assert tables["document"][0]["extraction_status"] == "ok"
+    limits = Limits(seconds=2, memory_mb=1024, ocr_page_seconds=0)  # no time for the pages: stopped
+    [(_, tables)] = process_all([scan], ingested_at=_now(), workers=1, limits=limits)
+    assert tables["finding"][0]["check_id"] == "file_timeout"
+
+
 def test_a_file_that_exhausts_memory_is_stopped(tmp_path, monkeypatch):
     import ingest.pipeline
 
