@@ -23,6 +23,13 @@ def bare_text(path: Path) -> int:
         return len(document.pages)
 
 
+def floor(paths: list[Path]) -> tuple[int, float]:
+    """Pages and seconds of bare text extraction over every page of `paths`, in this process."""
+    start = time.perf_counter()
+    pages = sum(bare_text(path) for path in paths)
+    return pages, time.perf_counter() - start
+
+
 def timed(fn, path: Path, repeat: int = 3) -> float:
     """Best of `repeat` wall times, in seconds."""
     best = float("inf")

@@ -33,19 +33,14 @@ from pathlib import Path
 
 import psutil
 
-CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+PROJECT = Path(__file__).resolve().parent.parent
+CORPUS = PROJECT.parent / "shared" / "corpus"
 GROUPS = ("pdf", "real")
-_FLOOR = """
-import sys, time, pdfplumber
-paths = sys.argv[1:]
-start, pages = time.perf_counter(), 0
-for path in paths:
-    with pdfplumber.open(path) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-            pages += 1
-print(pages, time.perf_counter() - start)
-"""
+# the floor runs in a process of its own, as a single-process extraction would
+_FLOOR = (
+    "import sys; from pathlib import Path; from benchmarks.pdf_reader import floor; "
+    "print(*floor([Path(p) for p in sys.argv[1:]]))"
+)
 
 
 def real_pdfs() -> list[Path]:
@@ -54,7 +49,9 @@ def real_pdfs() -> list[Path]:
 
 def floor(pdfs: list[Path]) -> tuple[int, float]:
     """Pages and seconds of single-process bare pdfplumber text extraction."""
-    out = subprocess.run([sys.executable, "-c", _FLOOR, *map(str, pdfs)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", _FLOOR, *map(str, pdfs)], capture_output=True, text=True, check=True, cwd=PROJECT
+    )
     pages, seconds = out.stdout.split()
     return int(pages), float(seconds)
 

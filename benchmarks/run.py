@@ -23,18 +23,7 @@ from pathlib import Path
 import yaml
 
 from benchmarks.accuracy import MARTS, Score, score_document
-
-
-def _floor_pdfplumber(pdfs: list[Path]) -> tuple[float, int]:
-    import pdfplumber
-
-    start, pages = time.perf_counter(), 0
-    for path in pdfs:
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-                pages += 1
-    return time.perf_counter() - start, pages
+from benchmarks.pdf_reader import floor
 
 
 def _floor_pdfium(pdfs: list[Path]) -> float:
@@ -102,7 +91,7 @@ def main(n: int, workers: int) -> None:
     generate(root, n)
     generated = time.perf_counter() - start
     pdfs = sorted((root / "landing").glob("*.pdf"))
-    plumber, pages = _floor_pdfplumber(pdfs)
+    pages, plumber = floor(pdfs)
     pdfium = _floor_pdfium(pdfs)
 
     warehouse = root / "warehouse" / "yusuan.duckdb"
