@@ -80,9 +80,10 @@ def _descents(resources: Any) -> dict[bytes, float] | None:
     fonts = resolve1(resolve1(resources or {}).get("Font")) or {}
     for ref in fonts.values():
         spec = resolve1(ref)
-        if spec.get("Subtype") is not None and _name(spec["Subtype"]) == b"Type3":
+        subtype = _name(spec.get("Subtype", b""))
+        if subtype == b"Type3":
             return None  # glyphs drawn by the font's own procedures, in its own units
-        if _name(spec.get("Subtype", b"")) == b"Type0":
+        if subtype == b"Type0":
             descendants = resolve1(spec.get("DescendantFonts")) or [{}]
             descriptor = resolve1(resolve1(descendants[0]).get("FontDescriptor")) or {}
         else:
@@ -123,14 +124,15 @@ def _chars(
         code = pdfium_c.FPDFText_GetUnicode(text_page, i)
         if code in _NOT_MAPPED or pdfium_c.FPDFText_HasUnicodeMapError(text_page, i):
             return None  # pdfminer writes "(cid:n)" for these
-        text_object = ctypes.cast(pdfium_c.FPDFText_GetTextObject(text_page, i), ctypes.c_void_p).value
-        if text_object != last_object:  # font, size and direction are those of the text object
-            last_object = text_object
+        text_object = pdfium_c.FPDFText_GetTextObject(text_page, i)
+        address = ctypes.cast(text_object, ctypes.c_void_p).value
+        if address != last_object:  # font, size and direction are those of the text object
+            last_object = address
             pdfium_c.FPDFText_GetMatrix(text_page, i, raw_matrix)
             matrix = pdfium.PdfMatrix.from_raw(raw_matrix).multiply(shown)
             if abs(matrix.b) > 1e-6 or abs(matrix.c) > 1e-6 or matrix.a <= 0 or matrix.d <= 0:
                 return None  # rotated, skewed or mirrored text on the page as shown
-            font = _base_font(pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(text_page, i)), fonts)
+            font = _base_font(pdfium_c.FPDFTextObj_GetFont(text_object), fonts)
             if font not in descents:
                 return None
             size = round(pdfium_c.FPDFText_GetFontSize(text_page, i) * matrix.d, 4)  # pdfminer's: page units
