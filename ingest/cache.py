@@ -38,6 +38,14 @@ class ExtractionCache:
             return None
         return entry["tables"] if entry.get("parser_version") == PARSER_VERSION else None
 
+    def current(self, sha256: str) -> bool:
+        """An entry of this parser version exists (its content is not read)."""
+        try:
+            with self._path(sha256).open("rb") as entry:
+                return f'"parser_version": "{PARSER_VERSION}"'.encode() in entry.read(200)
+        except OSError:
+            return False
+
     def entry_digest(self, sha256: str) -> str | None:
         """A digest of the cached entry when it is current (same parser version), else None."""
         try:

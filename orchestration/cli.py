@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orchestration import settings
+
+if TYPE_CHECKING:
+    from ingest.discover import Landing
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -96,10 +101,15 @@ def _run(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         print("yusuan: --workers must be at least 1", file=sys.stderr)
         return 2
+    from ingest.discover import discover
+
+    found = discover(landing)
     # with --postgres the replica is refreshed even when the warehouse is up to date
-    if not args.postgres and _up_to_date(landing, warehouse):
+    if not args.postgres and _up_to_date(found, landing, warehouse):
         return 0
     settings.quiet_telemetry()
+    if not (args.dask or os.environ.get("YUSUAN_DASK_SCHEDULER")):
+        _read_ahead(found, warehouse, args.workers or 0)
     from orchestration.run import run_pipeline  # Dagster, dbt and GX take seconds to import
 
     outcome = run_pipeline(
@@ -109,13 +119,11 @@ def _run(args: argparse.Namespace) -> int:
     return 0 if outcome.published and not outcome.errors else 1
 
 
-def _up_to_date(landing: Path, warehouse: Path) -> bool:
+def _up_to_date(found: Landing, landing: Path, warehouse: Path) -> bool:
     """Nothing new, nothing gone, same code: the published warehouse is what a run would build."""
     from ingest.cache import ExtractionCache
-    from ingest.discover import discover
     from warehouse import fingerprint
 
-    found = discover(landing)
     cache = ExtractionCache(settings.cache_dir(warehouse))
     current = fingerprint.fingerprint(found, cache)
     if current is None or current != fingerprint.published(warehouse):
@@ -125,6 +133,15 @@ def _up_to_date(landing: Path, warehouse: Path) -> bool:
           f"{statuses['quarantined']} quarantined\n"
           f"nothing changed since the last run: {warehouse} is up to date")  # fmt: skip
     return True
+
+
+def _read_ahead(found: Landing, warehouse: Path, workers: int) -> None:
+    """Start reading the files not yet extracted while the run's imports load (ingest/head_start.py)."""
+    from ingest import head_start
+    from ingest.cache import ExtractionCache
+
+    cache = ExtractionCache(settings.cache_dir(warehouse))
+    head_start.start([f for f in found.files if not cache.current(f.sha256)], cache.root, workers)
 
 
 def _connect_published(warehouse: Path):

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from dagster import AssetExecutionContext, AssetIn, asset
 
-from ingest import PARSER_VERSION
+from ingest import PARSER_VERSION, head_start
 from ingest.cache import ExtractionCache
 from ingest.discover import LandedFile, Landing
 from ingest.distributed import process_on_dask
@@ -97,6 +97,9 @@ def extracted_documents(
     cache = ExtractionCache(yusuan.cache_dir)
     documents = landing_files.files
     summary = IngestSummary(seen=len(documents))
+    # `yusuan run` may have started reading before Dagster was imported: those documents are new here too
+    head = head_start.finish(yusuan.cache_dir)
+    ahead = head.sha256s & {f.sha256 for f in documents} if head else set()
     cached = {f.sha256: tables for f in documents if (tables := cache.get(f.sha256)) is not None}
     new = [f for f in documents if f.sha256 not in cached]
     now = datetime.now(UTC).replace(tzinfo=None)
@@ -109,7 +112,7 @@ def extracted_documents(
         cache.put(landed.sha256, tables)
         cached[landed.sha256] = tables
         progress.advance(ocr_pages=tables["document"][0].get("ocr_pages") or 0)
-    summary.new = len(new)
+    summary.new = len(new) + len(ahead)
     for landed in documents:
         tables = cached[landed.sha256]
         summary.files.append(file_status(_relative(landed, yusuan), tables))
@@ -119,6 +122,9 @@ def extracted_documents(
     ]
     summary.files.sort(key=lambda f: (STATUS_ORDER.index(f.status), f.name))
     context.log.info(f"read {summary.new} new of {summary.seen} documents ({len(cached) - summary.new} cached)")
+    if head:
+        context.log.info(f"{len(ahead)} of them read ahead in {head.seconds:.1f} s, while the run started")
+        context.add_output_metadata({"read_ahead_seconds": round(head.seconds, 2)})
     for f in summary.files:
         if f.status != "ok":
             context.log.info(f"{f.status}: {f.name}" + (f": {f.reason}" if f.reason else ""))

@@ -73,6 +73,7 @@ class LayerTranslator(DagsterDbtTranslator):
 ensure_manifest()
 
 
+QUIET_FILES = ("--no-write-json", "--log-level-file", "warn")
 KEPT_TARGETS = 3  # dagster-dbt writes a target folder per run (≈ 6 MB): the newest few are kept
 PREVIEW_ROWS = 5
 
@@ -81,7 +82,9 @@ PREVIEW_ROWS = 5
 def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, yusuan: YusuanResource) -> Iterator:
     os.environ["YUSUAN_BUILD_PATH"] = str(yusuan.build_file)  # read by dbt_project/profiles.yml
     os.environ.setdefault("DBT_USE_COLORS", "false")  # the run log is plain text
-    invocation = dbt.cli(["build"], context=context, raise_on_error=False)
+    # no JSON artifacts and no debug log file per run: dagster-dbt reads dbt's events from its output, and the
+    # run log keeps dbt's console; writing them took a tenth of the build
+    invocation = dbt.cli(["build", *QUIET_FILES], context=context, raise_on_error=False)
     progress = Progress(_dbt_nodes(), "dbt models and tests", verb="built")
     # dbt holds the build file until it exits: the tables are described once it has
     events = []
