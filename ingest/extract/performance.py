@@ -26,6 +26,10 @@ _PROJECT_CODE = re.compile(r"^(?P<code>[0-9A-Z]{15,})\s*[-－—–]+\s*(?P<name
 _SCORE_TAG = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]+\)*$")
 _COLUMN_WORDS = re.compile(r"^(?:金额|功能分类|支出用途|合计|预算数|决算数)$")  # a header row, not a form
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本|效果)指标$")
+# the sources the 年度资金总额 divides into, each on a row of its own below it
+_FUNDING_PART = re.compile(
+    r"^(?:其中[:：]?)?(?:当年财政拨款|财政资金|上年结转资金|财政专户管理资金|单位资金|其他资金)$"
+)
 _TOTAL_ROW = re.compile(r"^(?:总分|合计|总计|部门整体自评得分|自评得分合计)$")
 _BREAKDOWN = {
     "general_public_budget": re.compile(r"一般公共预算[:：]?(\d[\d,]*(?:\.\d+)?)"),
@@ -62,6 +66,8 @@ class _Evaluation:
     indicators: list[Record] = field(default_factory=list)
     breakdown: list[tuple[str, Decimal, str, int | None]] = field(default_factory=list)
     funding_points: tuple[Decimal | None, Decimal | None] = (None, None)  # 执行率 row: (分值, 得分)
+    # the funding block's sub-rows (其中：当年财政拨款, 上年结转资金, 其他资金) that print their own (分值, 得分)
+    sub_points: list[tuple[Decimal | None, Decimal | None]] = field(default_factory=list)
     points_total: Decimal | None = None  # the 总分 row's full marks, when printed beside the score
     total_page: int | None = None
 
@@ -101,6 +107,7 @@ class _Reader:
         self.header: dict[str, int] | None = None
         self.header_width = 0
         self.funding: dict[str, int] | None = None
+        self.funding_columns: dict[str, int] | None = None  # the 年度资金总额 row's columns, as aligned
         self.levels: dict[str, str] = {}
         self.table: Table | None = None  # the table being read
 
@@ -129,6 +136,7 @@ class _Reader:
         )
         self.evaluations.append(evaluation)
         self.current, self.header, self.funding, self.levels = evaluation, None, None, {}
+        self.funding_columns = None
         return evaluation
 
     def row(self, row: list[str], previous: list[str], page: int | None) -> None:
@@ -148,6 +156,9 @@ class _Reader:
             return
         if self.funding and self.current and any(compact(c) in ("年度资金总额", "总额") for c in row[:3]):
             self._funding_row(row)
+            return
+        if self.funding_columns and self.current and any(_FUNDING_PART.match(compact(c)) for c in row[:3]):
+            self._funding_part(row)
             return
         if self.current and self.current.record["scope"] == "department":
             self._breakdown(row, page)
@@ -196,6 +207,15 @@ class _Reader:
             record["execution_rate_reported"] = _rate(row[cols["rate"]])
         points = [_number(row[cols[k]]) if k in cols and cols[k] < len(row) else None for k in ("weight", "score")]
         self.current.funding_points = (points[0], points[1])
+        self.funding_columns = cols
+
+    def _funding_part(self, row: list[str]) -> None:
+        """A source of the funds (其中：当年财政拨款, 上年结转资金, 其他资金) printed with points of its own: the form
+        scores the 执行率 once, so such points are counted in the 分值 column like any other row's."""
+        cols = self.funding_columns
+        points = [_number(row[cols[k]]) if k in cols and cols[k] < len(row) else None for k in ("weight", "score")]
+        if points[0] is not None:
+            self.current.sub_points.append((points[0], points[1]))
 
     def _breakdown(self, row: list[str], page: int | None) -> None:
         for cell in merged_once(row):
@@ -291,8 +311,10 @@ def _point_checks(evaluation: _Evaluation) -> list[Record]:
     if not rows or record["total_score"] is None or any(r["weight"] is None for r in rows):
         return []
     weight, score = evaluation.funding_points
-    weights = sum((r["weight"] for r in rows), weight or Decimal(0))
-    scores = sum((r["score"] or Decimal(0) for r in rows), score or Decimal(0))
+    weight = sum((w for w, _ in evaluation.sub_points), weight or Decimal(0))
+    score = sum((s or Decimal(0) for _, s in evaluation.sub_points), score or Decimal(0))
+    weights = sum((r["weight"] for r in rows), weight)
+    scores = sum((r["score"] or Decimal(0) for r in rows), score)
     name = record["project_name"] or ("部门整体" if record["scope"] == "department" else "项目")
     findings = []
     full = evaluation.points_total or Decimal(100)

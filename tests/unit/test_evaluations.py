@@ -1,0 +1,119 @@
+"""A self-evaluation's money against the rest of the report, on the seeds that contradict it and those that agree."""
+
+from functools import cache
+
+from ingest.document import Document, Paragraph
+from ingest.extract import extract
+from ingest.extract.classify import classify
+from ingest.extract.evaluations import check_counts, check_evaluations
+from ingest.extract.performance import extract_performance
+from ingest.readers import read
+from tests.conftest import SEEDS
+
+
+@cache
+def _findings(seed: str) -> list[tuple]:
+    """A seed's findings on its forms' money and points, as (check, severity, expected, actual)."""
+    doc = read(next(SEEDS.glob(f"{seed}_*.txt")))
+    facts = extract(doc, {"document_id": "d"})
+    year = facts.document["fiscal_year"]
+    findings = [
+        *check_evaluations(doc, "d", year, facts.evaluation, facts.indicator, facts.budget_line),
+        *check_counts(doc, "d", facts.evaluation),
+        *extract_performance(doc, "d", classify(doc))[3],
+    ]
+    return [(f["check_id"], f["severity"], f["expected"], f["actual"]) for f in findings]
+
+
+def _named(seed: str, *figures: str) -> list[tuple]:
+    """The findings that state both figures."""
+    wanted = {str(float(x)) for x in figures}
+    return [f for f in _findings(seed) if {str(float(f[2])), str(float(f[3]))} == wanted]
+
+
+def test_a_funding_rows_own_points_count_in_the_weights():
+    # seed 001, 区委办专项: the sub-row 其中：当年财政拨款 repeats 分值 10 / 得分 10, so the 分值 column sums to 110
+    assert _named("001", "100", "110") == [("indicator_weights_do_not_sum", "warning", "100", "110")]
+    # seed 003, 业务经费: its 当年财政拨款 row prints money but no points, and the weights sum to the 100 of the form
+    assert [f for f in _findings("003") if f[0] == "indicator_weights_do_not_sum"] == []
+
+
+def test_a_project_spends_no_more_than_its_budget():
+    # seed 002: 专项资金预算金额为7万元 … 实际费用支出9.5万元
+    assert _named("002", "7", "9.5") == [("parts_do_not_sum_to_total", "warning", "7.0000", "9.5000")]
+    # seed 004: each project's 预算执行数 is within its 调整后预算数 (70 of 70, 144.57 of 144.57, 11.26 of 11.26)
+    assert _named("004", "70", "70") == _named("004", "144.57", "144.57") == []
+
+
+def test_a_project_is_a_part_of_the_departments_project_spending():
+    # seed 001: 区委办专项 spent 373万元, the department's whole 项目支出 is 151.95
+    assert _named("001", "151.95", "373") == [("parts_do_not_sum_to_total", "warning", "151.9500", "373.0000")]
+    # seed 003: 业务经费 spent 481.27万元, all of the department's 项目支出 481.27
+    assert _named("003", "481.27", "481.27") == []
+    # seed 004: three projects (144.57, 70, 11.26) of 225.83
+    assert [f for f in _findings("004") if f[2] in ("225.8300", "225.83")] == []
+
+
+def test_basic_and_project_spending_add_up_to_the_departments_form():
+    # seed 003: the 说明's 基本支出 957.19 + 项目支出 481.27 = 1438.46, the 自评表 says 1435.09 was spent
+    assert _named("003", "1435.09", "1438.46") == [("text_and_table_disagree", "warning", "1435.0900", "1438.4600")]
+    # seed 001: 基本支出 861.24 + 项目支出 151.95 = 1013.19, as the 自评表's 全年执行数
+    assert [f for f in _findings("001") if f[0] == "text_and_table_disagree"] == []
+
+
+def test_a_cost_indicator_is_a_part_of_what_the_project_spent():
+    # seed 004, 网络、系统运行维护费: 成本指标 网络及系统运行维护费 完成值 45万, the form's 预算执行数 11.26
+    assert _named("004", "11.26", "45") == [("parts_do_not_sum_to_total", "warning", "11.2600", "45")]
+    # seed 004, 县级衔接资金: 帮扶资金 32.6万 of 70 spent is a part, and no finding; seed 003: 组织和服务成本 481.27 of 481.27
+    assert _named("004", "70", "32.6") == [] and _named("003", "481.27", "481.27") == []
+
+
+def test_a_projects_narrative_restates_its_form():
+    # seed 004: the narratives give 年初预算 70 and 11.26 and 18.5 and 支出资金 18.5; the forms 0.00, 0.00 and 11.26
+    assert sorted(f for f in _findings("004") if f[0] == "text_and_table_disagree" and f[3] != "2") == [
+        ("text_and_table_disagree", "warning", "0.0000", "11.26"),
+        ("text_and_table_disagree", "warning", "0.0000", "18.5"),
+        ("text_and_table_disagree", "warning", "0.0000", "70"),
+        ("text_and_table_disagree", "warning", "11.2600", "18.5"),
+    ]
+    # seed 004, 深化改革及重点工作经费: 年初预算资金120万元 and 支出资金144.57万元, as its form
+    assert _named("004", "120", "120") == _named("004", "144.57", "144.57") == []
+
+
+# seed 004 L181 (and L188, L1006): the three listed projects add up to the 225.83 of 项目支出
+_LISTED = (
+    "基本支出1024.31万元，项目支出225.83万元，其中项目2个，具体支出为：深化改革及重点工作经费144.57万元；"
+    "2024年县级衔接资金“两不愁三保障”及乡村建设治理补短项目经费70万元；;网络、系统运行维护费11.26万元。"
+)
+# seed 004 L100
+_EVALUATED = "形成县委办单位整体绩效自评报告、深化改革及重点工作经费等2个预算项目绩效自评报告。"
+
+
+def _counts(*paragraphs: str, forms: int = 0) -> list[tuple]:
+    doc = Document("x.txt", "txt", [Paragraph(p) for p in paragraphs])
+    evaluations = [{"scope": "project", "source": "table", "project_name": f"项目{i}"} for i in range(forms)]
+    return [(f["check_id"], f["expected"], f["actual"]) for f in check_counts(doc, "d", evaluations)]
+
+
+def test_a_count_of_listed_parts_is_their_number():
+    # printed three times in seed 004: one finding
+    assert _counts(_LISTED, _LISTED) == [("parts_do_not_sum_to_total", "3", "2")]
+    assert _counts(_LISTED.replace("项目2个", "项目3个")) == []
+    # a list that does not add up to the whole may be incomplete: its number says nothing of the count
+    assert _counts(_LISTED.replace("11.26万元", "11.27万元")) == []
+
+
+def test_the_project_evaluations_a_report_says_it_made_are_those_it_holds():
+    # seed 004 holds three 项目支出绩效自评表 and says it made 2 project self-evaluations
+    assert _counts(_EVALUATED, forms=3) == [("text_and_table_disagree", "3", "2")]
+    assert _counts(_EVALUATED, forms=2) == []
+    assert sorted(f for f in _findings("004") if f[2:] == ("3", "2")) == [
+        ("parts_do_not_sum_to_total", "warning", "3", "2"),
+        ("text_and_table_disagree", "warning", "3", "2"),
+    ]
+
+
+def test_the_seeds_forms_contradict_the_rest_of_the_report_only_where_labelled():
+    assert _findings("000") == []
+    assert len(_findings("001")) == 2 and len(_findings("002")) == 1 and len(_findings("003")) == 1
+    assert len(_findings("004")) == 7
