@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.document import Document
-from ingest.extract.numbers import NUMBER
+from ingest.extract.derived import severity
+from ingest.extract.numbers import NUMBER, parse_number
 from ingest.extract.records import Record, finding
 from ingest.extract.statements import text_precision
 from ingest.normalize import compact
@@ -55,12 +56,68 @@ def check_evaluations(
     """The findings of a report's self-evaluation forms against its other statements of the same money."""
     forms = [e for e in evaluations if e["source"] == "table"]
     return [
+        *_dated_targets(indicators, document_id, fiscal_year),
+        *_staff_control_rate(doc, document_id),
         *_spending_within_budget(evaluations, document_id),
         *_project_within_department(forms, budget_lines, document_id, fiscal_year),
         *_department_spending(forms, budget_lines, document_id, fiscal_year),
         *_cost_within_spending(forms, indicators, document_id),
         *_narrative_and_form(doc, forms, document_id),
     ]
+
+
+# a date in a form's cell: "2024年", "2023年12月", "2023-12-31", "2023、12、31"
+_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|[-./、]\d{1,2}(?:[-./、]\d{1,2})?(?!\d))")
+
+
+def _dated_targets(indicators: list[Record], document_id: str, fiscal_year: int | None) -> Iterator[Record]:
+    """A 时效指标 of the year's self-evaluation sets a date within that year: its 指标值 names no other year."""
+    if fiscal_year is None:
+        return
+    for indicator in indicators:
+        if "时效" not in f"{indicator['level2'] or ''}{indicator['level3'] or ''}":
+            continue
+        for year in dict.fromkeys(int(y) for y in _DATE.findall(compact(indicator["target_raw"] or ""))):
+            if year == fiscal_year:
+                continue
+            yield finding(
+                document_id, "fiscal_year_out_of_place",
+                f"{fiscal_year}年度自评表时效指标“{indicator['level3']}”的年度指标值“{indicator['target_raw']}”"
+                f"（完成值“{indicator['actual_raw'] or ''}”）落在{year}年，不在所评价的{fiscal_year}年度内"
+                f"（差{abs(year - fiscal_year)}年）",
+                expected=fiscal_year, actual=year, page=indicator["page"],
+            )  # fmt: skip
+
+
+_STAFF = (("authorized", re.compile(r"^编制数")), ("actual", re.compile(r"实际在职人数|实有人数|在职人数")))
+
+
+def _staff_control_rate(doc: Document, document_id: str) -> Iterator[Record]:
+    """The 基础数据表's 财政供养人员 控制率 is 实际在职人数 / 编制数 (the two figures beside it)."""
+    for table in doc.tables:
+        for r, row in enumerate(table.rows[:-1]):
+            cells = [compact(c) for c in row]
+            columns = {name: i for i, c in enumerate(cells) for name, p in _STAFF if p.search(c)}
+            rate = next((i for i, c in enumerate(cells) if c.endswith("控制率")), None)
+            values = [compact(c) for c in table.rows[r + 1]]
+            if len(columns) < 2 or rate is None or max(*columns.values(), rate) >= len(values):
+                continue
+            authorized, actual = (parse_number(values[columns[k]]) for k in ("authorized", "actual"))
+            printed = re.fullmatch(rf"({NUMBER})%", values[rate])
+            if not authorized or actual is None or not printed:
+                continue
+            face = actual / authorized * 100
+            level = severity(printed.group(1), face, face, face)
+            if level is None:
+                continue
+            computed = face.quantize(Decimal(1).scaleb(-max(len(printed.group(1).partition(".")[2]), 2)), ROUND_HALF_UP)
+            yield finding(
+                document_id, "share_mismatch",
+                f"基础数据表财政供养人员控制率：实际在职人数{values[columns['actual']]}人/编制数"
+                f"{values[columns['authorized']]}人应为{computed}%，印为{printed.group(0)}"
+                f"（差{abs(computed - Decimal(printed.group(1)))}个百分点）",
+                severity=level, expected=computed, actual=printed.group(1), page=table.page_of(r + 1),
+            )  # fmt: skip
 
 
 def _spending_within_budget(evaluations: list[Record], document_id: str) -> Iterator[Record]:

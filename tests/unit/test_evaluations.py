@@ -115,5 +115,19 @@ def test_the_project_evaluations_a_report_says_it_made_are_those_it_holds():
 
 def test_the_seeds_forms_contradict_the_rest_of_the_report_only_where_labelled():
     assert _findings("000") == []
-    assert len(_findings("001")) == 2 and len(_findings("002")) == 1 and len(_findings("003")) == 1
+    assert len(_findings("001")) == 2 and len(_findings("002")) == 1 and len(_findings("003")) == 3
     assert len(_findings("004")) == 7
+
+
+def test_a_timeliness_target_falls_in_the_year_evaluated():
+    # seed 003, 2023年度 业务经费: 时效指标 组织培训时间, 年度指标值 and 完成值 “2024年”
+    assert _named("003", "2023", "2024") == [("fiscal_year_out_of_place", "warning", "2023", "2024")]
+    # seed 001, 2023年度: 按计划时间完成任务 “2023、12、31”, 经费支出时效性 “2023-12-31”
+    assert [f for f in _findings("001") if f[0] == "fiscal_year_out_of_place"] == []
+
+
+def test_the_staff_control_rate_is_staff_over_posts():
+    # seed 003 基础数据表: 编制数 68, 实际在职人数 62, 控制率 91.17% (91.176% truncated, a rounding slip)
+    assert _named("003", "91.18", "91.17") == [("share_mismatch", "info", "91.18", "91.17")]
+    # seed 001 基础数据表: 30 of 30, 100%
+    assert [f for f in _findings("001") if f[0] == "share_mismatch"] == []
