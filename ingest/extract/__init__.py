@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
+from ingest.extract.charts import check_charts
 from ingest.extract.checks import (
     check_balance,
     check_blank_cells,
@@ -158,6 +159,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += check_restatements(budget_lines, document_id)
     findings += check_evaluations(doc, document_id, kind.fiscal_year, evaluations, indicators, budget_lines)
     findings += check_counts(doc, document_id, evaluations)
+    findings += check_charts(doc, document_id, kind.fiscal_year)
     confirm(budget_lines, sangong)
     document["facts_total"] = len(budget_lines) + len(sangong)
     document["facts_confirmed"] = sum(r["confirmed"] for r in (*budget_lines, *sangong))

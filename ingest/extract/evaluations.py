@@ -269,9 +269,17 @@ _LISTED_AMOUNT = re.compile(rf"(?<![\d.,])({NUMBER})万元")
 _EVALUATED_PROJECTS = re.compile(r"(?<![\d.])(?P<n>\d+)个(?:预算)?项目(?:的)?(?:绩效)?自评(?:报告|表)")
 
 
+# a count of a thing named at length ("办理了56件区委常委会及区委主要领导批示、口头交办重点任务"), to its clause's end
+_COUNT_OF = re.compile(r"(?<![\d.])(?P<n>\d+)(?P<unit>件|项|个|次|场|篇|期)(?P<what>[\u4e00-\u9fff、“”]{10,40})$")
+_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
 def check_counts(doc: Document, document_id: str, evaluations: list[Record]) -> list[Record]:
-    """A count the 说明 states against what it counts: the parts it lists, the project forms the report holds."""
+    """A count the 说明 states against what it counts: the parts it lists, the project forms the report holds,
+    the same count stated elsewhere."""
     findings: dict[tuple, Record] = {}
+    for problem in _counted_twice(doc, document_id):
+        findings.setdefault((problem["expected"], problem["actual"], problem["message"]), problem)
     projects = {e["project_name"] for e in evaluations if e["scope"] == "project" and e["source"] == "table"}
     for paragraph in doc.paragraphs:
         for sentence in re.split(r"[。!?]", compact(paragraph.text)):
@@ -282,6 +290,32 @@ def check_counts(doc: Document, document_id: str, evaluations: list[Record]) -> 
                 # the same sentence printed twice (a 说明 repeated in the 自评报告) is one finding
                 findings.setdefault((problem["expected"], problem["actual"], problem["message"]), problem)
     return list(findings.values())
+
+
+def _counted_twice(doc: Document, document_id: str) -> Iterator[Record]:
+    """The same things, named in the same words (的 aside), counted twice in the report: one count. A clause that
+    names a year of its own counts that year's, and is left alone."""
+    first: dict[tuple[str, str], tuple[str, str, int | None]] = {}
+    for paragraph in doc.paragraphs:
+        for clause in re.split(r"[,;:。!?()]", compact(paragraph.text)):
+            for count in _COUNT_OF.finditer(clause):
+                if _YEAR.search(clause):
+                    continue
+                key = (count.group("unit"), count.group("what").replace("的", ""))
+                n = count.group("n")
+                if key not in first:
+                    first[key] = (n, clause, paragraph.page)
+                    continue
+                n0, clause0, page0 = first[key]
+                if n0 == n:
+                    continue
+                where = f"（第{page0}页、第{paragraph.page}页）" if paragraph.page else ""
+                yield finding(
+                    document_id, "level_stated_twice_differently",
+                    f"同一数目印了两个数{where}：“{clause0}”与“{clause}”，{n0}{key[0]}与{n}{key[0]}相差"
+                    f"{abs(int(n) - int(n0))}{key[0]}",
+                    expected=n0, actual=n, page=paragraph.page,
+                )  # fmt: skip
 
 
 def _listed_count(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:

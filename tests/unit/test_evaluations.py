@@ -115,7 +115,7 @@ def test_the_project_evaluations_a_report_says_it_made_are_those_it_holds():
 
 def test_the_seeds_forms_contradict_the_rest_of_the_report_only_where_labelled():
     assert _findings("000") == []
-    assert len(_findings("001")) == 2 and len(_findings("002")) == 1 and len(_findings("003")) == 3
+    assert len(_findings("001")) == 3 and len(_findings("002")) == 1 and len(_findings("003")) == 3
     assert len(_findings("004")) == 7
 
 
@@ -131,3 +131,16 @@ def test_the_staff_control_rate_is_staff_over_posts():
     assert _named("003", "91.18", "91.17") == [("share_mismatch", "info", "91.18", "91.17")]
     # seed 001 基础数据表: 30 of 30, 100%
     assert [f for f in _findings("001") if f[0] == "share_mismatch"] == []
+
+
+# seed 001 L44 and L45 (abridged to the clauses that count)
+_TASKS = "指导督促各相关单位完成了39件省市交办事项，办理了56件区委常委会及区委主要领导批示、口头交办重点任务，各项交办事项均按时按质交账。"
+_TASKS_AGAIN = "全年办理115件区委常委会及区委主要领导批示、口头交办的重点任务，办结率90%,未完成的重点任务按时推进。"
+
+
+def test_the_same_things_counted_twice_are_one_count():
+    assert _counts(_TASKS, _TASKS_AGAIN) == [("level_stated_twice_differently", "56", "115")]
+    assert _counts(_TASKS, _TASKS_AGAIN.replace("115", "56")) == []
+    # a clause that names its own year counts that year's
+    assert _counts(_TASKS, _TASKS_AGAIN.replace("全年", "2022年")) == []
+    assert _named("001", "56", "115") == [("level_stated_twice_differently", "warning", "56", "115")]
