@@ -30,6 +30,8 @@ _NARRATED = (
     ("actual_wan", "执行数", re.compile(rf"(?:项目)?(?:实际)?支出(?:资金|金额)?(?:为|是)?(?P<n>{NUMBER})万元")),
 )
 _COST = re.compile(r"成本")
+# a cost that spans more than the year's spending: an investment's total, a construction's estimate
+_WHOLE_PROJECT = re.compile(r"投资|造价|概算|总价")
 
 
 def _amount(text: str) -> Decimal:
@@ -67,6 +69,7 @@ def check_evaluations(
 
 
 # a date in a form's cell: "2024年", "2023年12月", "2023-12-31", "2023、12、31"
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}年?[-~—至到](?:19|20)\d{2}")
 _DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:年|[-./、]\d{1,2}(?:[-./、]\d{1,2})?(?!\d))")
 
 
@@ -77,7 +80,10 @@ def _dated_targets(indicators: list[Record], document_id: str, fiscal_year: int 
     for indicator in indicators:
         if "时效" not in f"{indicator['level2'] or ''}{indicator['level3'] or ''}":
             continue
-        for year in dict.fromkeys(int(y) for y in _DATE.findall(compact(indicator["target_raw"] or ""))):
+        target = compact(indicator["target_raw"] or "")
+        if _YEAR_RANGE.search(target):  # a multi-year project's span ("2022-2024年")
+            continue
+        for year in dict.fromkeys(int(y) for y in _DATE.findall(target)):
             if year == fiscal_year:
                 continue
             yield finding(
@@ -170,7 +176,8 @@ def _project_within_department(
 def _department_spending(
     forms: list[Record], budget_lines: list[Record], document_id: str, fiscal_year: int | None
 ) -> Iterator[Record]:
-    """The 基本支出 and 项目支出 the 说明 states add up to what the department-wide form says was spent."""
+    """The 基本支出 and 项目支出 the 说明 states are parts of what the department-wide form says was spent: their sum
+    is never more than it (it may be less, the form counting funds the 说明's scope leaves out)."""
     departments = [f for f in forms if f["scope"] == "department" and f["actual_wan"] is not None]
     if len(departments) != 1:
         return
@@ -195,7 +202,7 @@ def _department_spending(
         seen.add(listed)
         difference = listed - form["actual_wan"]
         bound = text_precision(basic["value_raw"]) + text_precision(project["value_raw"]) + _CENT
-        if difference == 0:
+        if difference <= 0:  # less may be a narrower scope (一般公共预算 only) than the form's 年度资金总额
             continue
         yield finding(
             document_id, "text_and_table_disagree",
@@ -217,6 +224,7 @@ def _cost_within_spending(forms: list[Record], indicators: list[Record], documen
             or cost is None
             or not re.fullmatch(r"万元?", unit)
             or not _COST.search(f"{indicator['level1'] or ''}{indicator['level2'] or ''}")
+            or _WHOLE_PROJECT.search(indicator["level3"] or "")
             or cost <= form["actual_wan"] + _CENT
         ):
             continue
@@ -271,7 +279,8 @@ _EVALUATED_PROJECTS = re.compile(r"(?<![\d.])(?P<n>\d+)个(?:预算)?项目(?:�
 
 # a count of a thing named at length ("办理了56件区委常委会及区委主要领导批示、口头交办重点任务"), to its clause's end
 _COUNT_OF = re.compile(r"(?<![\d.])(?P<n>\d+)(?P<unit>件|项|个|次|场|篇|期)(?P<what>[\u4e00-\u9fff、“”]{10,40})$")
-_YEAR = re.compile(r"(?:19|20)\d{2}年")
+# a clause counting within a period of its own (a year, a quarter, a month) or cumulatively
+_OWN_PERIOD = re.compile(r"(?:19|20)\d{2}年|季度|上半年|下半年|\d{1,2}月|上年|去年|同期|累计")
 
 
 def check_counts(doc: Document, document_id: str, evaluations: list[Record]) -> list[Record]:
@@ -294,12 +303,12 @@ def check_counts(doc: Document, document_id: str, evaluations: list[Record]) -> 
 
 def _counted_twice(doc: Document, document_id: str) -> Iterator[Record]:
     """The same things, named in the same words (的 aside), counted twice in the report: one count. A clause that
-    names a year of its own counts that year's, and is left alone."""
+    names a period of its own (a year, a quarter, a month, 累计) counts that period's, and is left alone."""
     first: dict[tuple[str, str], tuple[str, str, int | None]] = {}
     for paragraph in doc.paragraphs:
         for clause in re.split(r"[,;:。!?()]", compact(paragraph.text)):
             for count in _COUNT_OF.finditer(clause):
-                if _YEAR.search(clause):
+                if _OWN_PERIOD.search(clause):
                     continue
                 key = (count.group("unit"), count.group("what").replace("的", ""))
                 n = count.group("n")

@@ -57,7 +57,8 @@ def test_a_project_is_a_part_of_the_departments_project_spending():
 def test_basic_and_project_spending_add_up_to_the_departments_form():
     # seed 003: the 说明's 基本支出 957.19 + 项目支出 481.27 = 1438.46, the 自评表 says 1435.09 was spent
     assert _named("003", "1435.09", "1438.46") == [("text_and_table_disagree", "warning", "1435.0900", "1438.4600")]
-    # seed 001: 基本支出 861.24 + 项目支出 151.95 = 1013.19, as the 自评表's 全年执行数
+    # seed 001: 基本支出 861.24 + 项目支出 151.95 = 1013.19, as the 自评表's 全年执行数 (less would be no finding:
+    # the form may count funds the 说明's 一般公共预算 scope leaves out)
     assert [f for f in _findings("001") if f[0] == "text_and_table_disagree"] == []
 
 
@@ -124,6 +125,14 @@ def test_a_timeliness_target_falls_in_the_year_evaluated():
     assert _named("003", "2023", "2024") == [("fiscal_year_out_of_place", "warning", "2023", "2024")]
     # seed 001, 2023年度: 按计划时间完成任务 “2023、12、31”, 经费支出时效性 “2023-12-31”
     assert [f for f in _findings("001") if f[0] == "fiscal_year_out_of_place"] == []
+    # the same indicator of seed 003 set over a multi-year project's span
+    doc = read(next(SEEDS.glob("003_*.txt")))
+    facts = extract(doc, {"document_id": "d"})
+    timely = [dict(i, target_raw="2022-2024年") for i in facts.indicator if i["level3"] == "组织培训时间"]
+    years = [
+        f for f in check_evaluations(doc, "d", 2023, [], timely, []) if f["check_id"] == "fiscal_year_out_of_place"
+    ]
+    assert len(timely) == 1 and years == []
 
 
 def test_the_staff_control_rate_is_staff_over_posts():
@@ -143,4 +152,5 @@ def test_the_same_things_counted_twice_are_one_count():
     assert _counts(_TASKS, _TASKS_AGAIN.replace("115", "56")) == []
     # a clause that names its own year counts that year's
     assert _counts(_TASKS, _TASKS_AGAIN.replace("全年", "2022年")) == []
+    assert _counts(_TASKS, _TASKS_AGAIN.replace("全年", "一季度")) == []
     assert _named("001", "56", "115") == [("level_stated_twice_differently", "warning", "56", "115")]
