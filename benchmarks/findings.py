@@ -64,6 +64,15 @@ KINDS: dict[str, str] = {
     "empty_statement_without_note": "empty_statement",
     "sangong_printed_in_yuan": "other",
     "percent_from_zero_base": "growth_rate",  # or completion_rate: see _kind
+    # a part beyond its whole, a count against what it counts: labelled `other`
+    "part_exceeds_whole": "other",
+    "count_differs_from_parts_listed": "other",
+    "count_stated_twice_differently": "other",
+    "evaluations_stated_fewer_than_forms": "other",
+    "narrative_differs_from_form": "text_and_table",
+    "basic_plus_project_exceeds_form_spending": "text_and_table",
+    "chart_differs_from_text": "same_line",
+    "staff_control_rate_mismatch": "share",
 }
 SEVERITIES = ("warning", "info")
 

@@ -73,7 +73,7 @@ def check_charts(doc: Document, document_id: str, fiscal_year: int | None) -> li
             findings.setdefault(
                 (_amount(before), prior),
                 finding(
-                    document_id, "same_line_differs",
+                    document_id, "chart_differs_from_text",
                     f"图表数据“{series.group(0)}”：{fiscal_year - 1}年为{before}万元，而说明“{quote}”"
                     f"（本年{now}万元及其增减）给出{fiscal_year - 1}年为{prior}万元，相差{difference}万元",
                     severity="info" if difference <= bound else "warning", expected=prior, actual=before,

@@ -118,7 +118,7 @@ def _staff_control_rate(doc: Document, document_id: str) -> Iterator[Record]:
                 continue
             computed = face.quantize(Decimal(1).scaleb(-max(len(printed.group(1).partition(".")[2]), 2)), ROUND_HALF_UP)
             yield finding(
-                document_id, "share_mismatch",
+                document_id, "staff_control_rate_mismatch",
                 f"基础数据表财政供养人员控制率：实际在职人数{values[columns['actual']]}人/编制数"
                 f"{values[columns['authorized']]}人应为{computed}%，印为{printed.group(0)}"
                 f"（差{abs(computed - Decimal(printed.group(1)))}个百分点）",
@@ -136,7 +136,7 @@ def _spending_within_budget(evaluations: list[Record], document_id: str) -> Iter
         budget = max(budgets)
         where = "自评表" if evaluation["source"] == "table" else "正文"
         yield finding(
-            document_id, "parts_do_not_sum_to_total",
+            document_id, "part_exceeds_whole",
             f"项目“{evaluation['project_name'] or '项目'}”（{where}）实际支出{_wan(spent)}万元，"
             f"超过其预算{_wan(budget)}万元（多{_wan(spent - budget)}万元）：支出出自预算资金，不能多于预算",
             expected=budget, actual=spent, page=evaluation["page"],
@@ -166,7 +166,7 @@ def _project_within_department(
             continue
         where = f"第{whole['page']}页" if whole["page"] else "正文" if whole["source"] == "text" else "表格"
         yield finding(
-            document_id, "parts_do_not_sum_to_total",
+            document_id, "part_exceeds_whole",
             f"项目“{form['project_name']}”自评表的执行数{_wan(spent)}万元，超过部门全年项目支出{_wan(whole['amount_wan'])}万元"
             f"（{where}）：一个项目是项目支出的一部分，不能多于其整体（多{_wan(spent - whole['amount_wan'])}万元）",
             expected=whole["amount_wan"], actual=spent, page=form["page"],
@@ -205,7 +205,7 @@ def _department_spending(
         if difference <= 0:  # less may be a narrower scope (一般公共预算 only) than the form's 年度资金总额
             continue
         yield finding(
-            document_id, "text_and_table_disagree",
+            document_id, "basic_plus_project_exceeds_form_spending",
             f"正文基本支出{basic['value_raw']}加项目支出{project['value_raw']}共{_wan(listed)}万元，"
             f"部门整体支出绩效自评表年度资金总额的全年执行数为{_wan(form['actual_wan'])}万元，相差{_wan(abs(difference))}万元",
             severity=_severity(difference, bound), expected=form["actual_wan"], actual=listed, page=form["page"],
@@ -229,7 +229,7 @@ def _cost_within_spending(forms: list[Record], indicators: list[Record], documen
         ):
             continue
         yield finding(
-            document_id, "parts_do_not_sum_to_total",
+            document_id, "part_exceeds_whole",
             f"“{form['project_name'] or '部门整体'}”自评表成本指标“{indicator['level3']}”"
             f"完成值{indicator['actual_raw']}（{unit}），超过同表预算执行数{_wan(form['actual_wan'])}万元"
             f"（多{_wan(cost - form['actual_wan'])}万元）：成本是项目支出的一部分",
@@ -259,7 +259,7 @@ def _narrative_and_form(doc: Document, forms: list[Record], document_id: str) ->
                     seen.add((form["evaluation_id"], key, amount))
                     bound = text_precision(stated.group("n")) + _CENT
                     yield finding(
-                        document_id, "text_and_table_disagree",
+                        document_id, "narrative_differs_from_form",
                         f"项目“{name}”：正文“{stated.group(0)}”，自评表{measure}为{_wan(form[key])}万元，"
                         f"相差{_wan(abs(difference))}万元",
                         severity=_severity(difference, bound), expected=form[key], actual=amount,
@@ -320,7 +320,7 @@ def _counted_twice(doc: Document, document_id: str) -> Iterator[Record]:
                     continue
                 where = f"（第{page0}页、第{paragraph.page}页）" if paragraph.page else ""
                 yield finding(
-                    document_id, "level_stated_twice_differently",
+                    document_id, "count_stated_twice_differently",
                     f"同一数目印了两个数{where}：“{clause0}”与“{clause}”，{n0}{key[0]}与{n}{key[0]}相差"
                     f"{abs(int(n) - int(n0))}{key[0]}",
                     expected=n0, actual=n, page=paragraph.page,
@@ -338,7 +338,7 @@ def _listed_count(sentence: str, document_id: str, page: int | None) -> Iterator
         return
     noun, unit = stated.group("noun"), stated.group("unit")
     yield finding(
-        document_id, "parts_do_not_sum_to_total",
+        document_id, "count_differs_from_parts_listed",
         f"“{stated.group('whole')}万元，其中{noun}{count}{unit}”：其后列出{len(amounts)}{unit}"
         f"（{'、'.join(a + '万元' for a in amounts)}，合计正是{stated.group('whole')}万元），不是{count}{unit}",
         expected=len(amounts), actual=count, page=page,
@@ -351,7 +351,7 @@ def _evaluated_count(sentence: str, document_id: str, page: int | None, forms: i
         count = int(stated.group("n"))
         if forms > count:
             yield finding(
-                document_id, "text_and_table_disagree",
+                document_id, "evaluations_stated_fewer_than_forms",
                 f"正文称“{stated.group(0)}”，报告所附项目支出绩效自评表却有{forms}张，相差{forms - count}个",
                 expected=forms, actual=count, page=page,
             )  # fmt: skip

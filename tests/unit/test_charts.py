@@ -18,7 +18,7 @@ def _charts(*paragraphs: str, year: int = 2024) -> list[tuple]:
 
 def test_a_charts_prior_year_is_the_texts_level_and_change():
     # the second chart's 2023 bar is 1492.91; the text's 1250.14 and 减少254.58 make 2023 1504.72
-    assert _charts(_TEXT, _SECOND_CHART) == [("same_line_differs", "warning", "1504.72", "1492.91")]
+    assert _charts(_TEXT, _SECOND_CHART) == [("chart_differs_from_text", "warning", "1504.72", "1492.91")]
     # the first chart's bars are the text's 1504.72 and 1250.14
     assert _charts(_TEXT, _FIRST_CHART) == []
     # a chart of other years, or a level the text gives no change of, says nothing
@@ -27,7 +27,7 @@ def test_a_charts_prior_year_is_the_texts_level_and_change():
 
 
 def test_the_charts_of_seed_004_in_each_rendering():
-    expected = [("same_line_differs", "warning", "1504.72", "1492.91")]
+    expected = [("chart_differs_from_text", "warning", "1504.72", "1492.91")]
     for path in [next(SEEDS.glob("004_*.txt")), *sorted((SHARED / "corpus" / "rendered").glob("004_*"))]:
         findings = check_charts(read(path), "d", 2024)
         assert [(f["check_id"], f["severity"], f["expected"], f["actual"]) for f in findings] == expected, path.name

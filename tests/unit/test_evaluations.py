@@ -40,14 +40,14 @@ def test_a_funding_rows_own_points_count_in_the_weights():
 
 def test_a_project_spends_no_more_than_its_budget():
     # seed 002: 专项资金预算金额为7万元 … 实际费用支出9.5万元
-    assert _named("002", "7", "9.5") == [("parts_do_not_sum_to_total", "warning", "7.0000", "9.5000")]
+    assert _named("002", "7", "9.5") == [("part_exceeds_whole", "warning", "7.0000", "9.5000")]
     # seed 004: each project's 预算执行数 is within its 调整后预算数 (70 of 70, 144.57 of 144.57, 11.26 of 11.26)
     assert _named("004", "70", "70") == _named("004", "144.57", "144.57") == []
 
 
 def test_a_project_is_a_part_of_the_departments_project_spending():
     # seed 001: 区委办专项 spent 373万元, the department's whole 项目支出 is 151.95
-    assert _named("001", "151.95", "373") == [("parts_do_not_sum_to_total", "warning", "151.9500", "373.0000")]
+    assert _named("001", "151.95", "373") == [("part_exceeds_whole", "warning", "151.9500", "373.0000")]
     # seed 003: 业务经费 spent 481.27万元, all of the department's 项目支出 481.27
     assert _named("003", "481.27", "481.27") == []
     # seed 004: three projects (144.57, 70, 11.26) of 225.83
@@ -56,26 +56,28 @@ def test_a_project_is_a_part_of_the_departments_project_spending():
 
 def test_basic_and_project_spending_add_up_to_the_departments_form():
     # seed 003: the 说明's 基本支出 957.19 + 项目支出 481.27 = 1438.46, the 自评表 says 1435.09 was spent
-    assert _named("003", "1435.09", "1438.46") == [("text_and_table_disagree", "warning", "1435.0900", "1438.4600")]
+    assert _named("003", "1435.09", "1438.46") == [
+        ("basic_plus_project_exceeds_form_spending", "warning", "1435.0900", "1438.4600")
+    ]
     # seed 001: 基本支出 861.24 + 项目支出 151.95 = 1013.19, as the 自评表's 全年执行数 (less would be no finding:
     # the form may count funds the 说明's 一般公共预算 scope leaves out)
-    assert [f for f in _findings("001") if f[0] == "text_and_table_disagree"] == []
+    assert [f for f in _findings("001") if f[0] == "basic_plus_project_exceeds_form_spending"] == []
 
 
 def test_a_cost_indicator_is_a_part_of_what_the_project_spent():
     # seed 004, 网络、系统运行维护费: 成本指标 网络及系统运行维护费 完成值 45万, the form's 预算执行数 11.26
-    assert _named("004", "11.26", "45") == [("parts_do_not_sum_to_total", "warning", "11.2600", "45")]
+    assert _named("004", "11.26", "45") == [("part_exceeds_whole", "warning", "11.2600", "45")]
     # seed 004, 县级衔接资金: 帮扶资金 32.6万 of 70 spent is a part, and no finding; seed 003: 组织和服务成本 481.27 of 481.27
     assert _named("004", "70", "32.6") == [] and _named("003", "481.27", "481.27") == []
 
 
 def test_a_projects_narrative_restates_its_form():
     # seed 004: the narratives give 年初预算 70 and 11.26 and 18.5 and 支出资金 18.5; the forms 0.00, 0.00 and 11.26
-    assert sorted(f for f in _findings("004") if f[0] == "text_and_table_disagree" and f[3] != "2") == [
-        ("text_and_table_disagree", "warning", "0.0000", "11.26"),
-        ("text_and_table_disagree", "warning", "0.0000", "18.5"),
-        ("text_and_table_disagree", "warning", "0.0000", "70"),
-        ("text_and_table_disagree", "warning", "11.2600", "18.5"),
+    assert sorted(f for f in _findings("004") if f[0] == "narrative_differs_from_form") == [
+        ("narrative_differs_from_form", "warning", "0.0000", "11.26"),
+        ("narrative_differs_from_form", "warning", "0.0000", "18.5"),
+        ("narrative_differs_from_form", "warning", "0.0000", "70"),
+        ("narrative_differs_from_form", "warning", "11.2600", "18.5"),
     ]
     # seed 004, 深化改革及重点工作经费: 年初预算资金120万元 and 支出资金144.57万元, as its form
     assert _named("004", "120", "120") == _named("004", "144.57", "144.57") == []
@@ -98,7 +100,7 @@ def _counts(*paragraphs: str, forms: int = 0) -> list[tuple]:
 
 def test_a_count_of_listed_parts_is_their_number():
     # printed three times in seed 004: one finding
-    assert _counts(_LISTED, _LISTED) == [("parts_do_not_sum_to_total", "3", "2")]
+    assert _counts(_LISTED, _LISTED) == [("count_differs_from_parts_listed", "3", "2")]
     assert _counts(_LISTED.replace("项目2个", "项目3个")) == []
     # a list that does not add up to the whole may be incomplete: its number says nothing of the count
     assert _counts(_LISTED.replace("11.26万元", "11.27万元")) == []
@@ -106,11 +108,11 @@ def test_a_count_of_listed_parts_is_their_number():
 
 def test_the_project_evaluations_a_report_says_it_made_are_those_it_holds():
     # seed 004 holds three 项目支出绩效自评表 and says it made 2 project self-evaluations
-    assert _counts(_EVALUATED, forms=3) == [("text_and_table_disagree", "3", "2")]
+    assert _counts(_EVALUATED, forms=3) == [("evaluations_stated_fewer_than_forms", "3", "2")]
     assert _counts(_EVALUATED, forms=2) == []
     assert sorted(f for f in _findings("004") if f[2:] == ("3", "2")) == [
-        ("parts_do_not_sum_to_total", "warning", "3", "2"),
-        ("text_and_table_disagree", "warning", "3", "2"),
+        ("count_differs_from_parts_listed", "warning", "3", "2"),
+        ("evaluations_stated_fewer_than_forms", "warning", "3", "2"),
     ]
 
 
@@ -137,9 +139,9 @@ def test_a_timeliness_target_falls_in_the_year_evaluated():
 
 def test_the_staff_control_rate_is_staff_over_posts():
     # seed 003 基础数据表: 编制数 68, 实际在职人数 62, 控制率 91.17% (91.176% truncated, a rounding slip)
-    assert _named("003", "91.18", "91.17") == [("share_mismatch", "info", "91.18", "91.17")]
+    assert _named("003", "91.18", "91.17") == [("staff_control_rate_mismatch", "info", "91.18", "91.17")]
     # seed 001 基础数据表: 30 of 30, 100%
-    assert [f for f in _findings("001") if f[0] == "share_mismatch"] == []
+    assert [f for f in _findings("001") if f[0] == "staff_control_rate_mismatch"] == []
 
 
 # seed 001 L44 and L45 (abridged to the clauses that count)
@@ -148,9 +150,9 @@ _TASKS_AGAIN = "全年办理115件区委常委会及区委主要领导批示、�
 
 
 def test_the_same_things_counted_twice_are_one_count():
-    assert _counts(_TASKS, _TASKS_AGAIN) == [("level_stated_twice_differently", "56", "115")]
+    assert _counts(_TASKS, _TASKS_AGAIN) == [("count_stated_twice_differently", "56", "115")]
     assert _counts(_TASKS, _TASKS_AGAIN.replace("115", "56")) == []
     # a clause that names its own year counts that year's
     assert _counts(_TASKS, _TASKS_AGAIN.replace("全年", "2022年")) == []
     assert _counts(_TASKS, _TASKS_AGAIN.replace("全年", "一季度")) == []
-    assert _named("001", "56", "115") == [("level_stated_twice_differently", "warning", "56", "115")]
+    assert _named("001", "56", "115") == [("count_stated_twice_differently", "warning", "56", "115")]
