@@ -40,6 +40,7 @@ KINDS: dict[str, str] = {
     "change_amount_mismatch": "change_amount",
     "completion_rate_mismatch": "completion_rate",
     "execution_rate_mismatch": "completion_rate",
+    "execution_score_mismatch": "score",
     "parts_do_not_sum_to_total": "total_and_parts",
     "function_class_sums": "total_and_parts",
     "economic_class_sums": "total_and_parts",

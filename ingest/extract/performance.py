@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ingest.document import Document, Table
 from ingest.extract.classify import Classification
@@ -70,6 +70,8 @@ class _Evaluation:
     sub_points: list[tuple[Decimal | None, Decimal | None]] = field(default_factory=list)
     points_total: Decimal | None = None  # the 总分 row's full marks, when printed beside the score
     total_page: int | None = None
+    funding_printed: tuple[str, str] | None = None  # 执行率 row: (执行率, 得分) as printed, e.g. ("95%", "9.5")
+    funding_page: int | None = None
 
 
 def _columns(row: list[str], keys: tuple[tuple[str, str], ...]) -> dict[str, int]:
@@ -155,7 +157,7 @@ class _Reader:
             self.funding = funding
             return
         if self.funding and self.current and any(compact(c) in ("年度资金总额", "总额") for c in row[:3]):
-            self._funding_row(row)
+            self._funding_row(row, page)
             return
         if self.funding_columns and self.current and any(_FUNDING_PART.match(compact(c)) for c in row[:3]):
             self._funding_part(row)
@@ -187,7 +189,7 @@ class _Reader:
             self.current.points_total = numbers[0] if len(numbers) > 1 else None
             self.current.total_page = page
 
-    def _funding_row(self, row: list[str]) -> None:
+    def _funding_row(self, row: list[str], page: int | None) -> None:
         # the label (总额) sits just left of 年初预算; an export that lost a merged first column is shifted, and
         # a label merged over two columns (Word, PDF) repeats in both: its last cell is the one beside the figures
         label = next(i for i, c in enumerate(row[:3]) if compact(c) in ("年度资金总额", "总额"))
@@ -208,6 +210,8 @@ class _Reader:
         points = [_number(row[cols[k]]) if k in cols and cols[k] < len(row) else None for k in ("weight", "score")]
         self.current.funding_points = (points[0], points[1])
         self.funding_columns = cols
+        printed = [compact(row[cols[k]]) if k in cols and cols[k] < len(row) else "" for k in ("rate", "score")]
+        self.current.funding_printed, self.current.funding_page = (printed[0], printed[1]), page
 
     def _funding_part(self, row: list[str]) -> None:
         """A source of the funds (其中：当年财政拨款, 上年结转资金, 其他资金) printed with points of its own: the form
@@ -343,6 +347,42 @@ def _point_checks(evaluation: _Evaluation) -> list[Record]:
     return findings
 
 
+_RATE = re.compile(r"(?P<n>\d+(?:\.\d+)?)%")
+
+
+def _execution_score(evaluation: _Evaluation) -> list[Record]:
+    """The 年度资金总额 row's 得分 is its 分值 × 执行率, never above the 分值 (the national and provincial
+    项目支出绩效自评表 score the 预算执行率 so), rounded or truncated to the printed digits of the 得分: a row
+    printing 执行率 100%, 分值 10 and 得分 9 contradicts itself. Only where the row prints all three; a 得分 that
+    a 执行率 within the printed one's rounding gives is a rounding slip (`info`)."""
+    (weight, score), printed = evaluation.funding_points, evaluation.funding_printed
+    rate = _RATE.fullmatch(printed[0]) if printed else None
+    if weight is None or score is None or rate is None or weight <= 0:
+        return []
+    step = Decimal(1).scaleb(-len(rate.group("n").partition(".")[2])) / 2  # the rate's rounding, in %
+    low, face, high = (min(weight, weight * (Decimal(rate.group("n")) + d) / 100) for d in (-step, Decimal(0), step))
+    digits = Decimal(1).scaleb(min(score.as_tuple().exponent, 0))  # the 得分's printed precision
+    if score in (face.quantize(digits, ROUND_HALF_UP), face.quantize(digits, ROUND_DOWN)):
+        return []
+    # a 得分 the printed 执行率's own rounding gives (99.5% ≤ 执行率 < 100.5% printed as 100%) is a slip
+    level = "info" if score - digits / 2 <= high and score + digits / 2 >= low else "warning"
+    record = evaluation.record
+    name = record["project_name"] or ("部门整体" if record["scope"] == "department" else "项目")
+    expected = face.quantize(Decimal(1).scaleb(-max(len(printed[1].partition(".")[2]), 2)), ROUND_HALF_UP)
+    return [
+        finding(
+            record["document_id"],
+            "execution_score_mismatch",
+            f"{name}：年度资金总额执行率{printed[0]} × 分值{weight} = {expected}分，自评得分印为{printed[1]}分"
+            f"（得分 = 执行率 × 分值，以分值为上限）",
+            severity=level,
+            expected=expected,
+            actual=score,
+            page=evaluation.funding_page or record["page"],
+        )
+    ]
+
+
 def _budget_lines(evaluation: _Evaluation, document_id: str, fiscal_year: int | None) -> list[Record]:
     """The 年度预算申请 breakdown, in the budget column its parts sum to (年初 → initial, 全年 → adjusted)."""
     record = evaluation.record
@@ -423,5 +463,5 @@ def extract_performance(
         [e.record for e in evaluations],
         [i for e in evaluations for i in e.indicators],
         budget,
-        [f for e in evaluations for f in _point_checks(e)],
+        [f for e in evaluations for f in (*_point_checks(e), *_execution_score(e))],
     )

@@ -1,14 +1,15 @@
 """A self-evaluation's money against the rest of the report, on the seeds that contradict it and those that agree."""
 
+from decimal import Decimal
 from functools import cache
 
-from ingest.document import Document, Paragraph
+from ingest.document import Document, Paragraph, Table
 from ingest.extract import extract
 from ingest.extract.classify import classify
 from ingest.extract.evaluations import check_counts, check_evaluations
 from ingest.extract.performance import extract_performance
 from ingest.readers import read
-from tests.conftest import SEEDS
+from tests.conftest import PROJECT, SEEDS, SHARED
 
 
 @cache
@@ -36,6 +37,55 @@ def test_a_funding_rows_own_points_count_in_the_weights():
     assert _named("001", "100", "110") == [("indicator_weights_do_not_sum", "warning", "100", "110")]
     # seed 003, 业务经费: its 当年财政拨款 row prints money but no points, and the weights sum to the 100 of the form
     assert [f for f in _findings("003") if f[0] == "indicator_weights_do_not_sum"] == []
+
+
+def _scores(path) -> list[tuple]:
+    """The findings on a file's 年度资金总额 row: its 得分 against 分值 × 执行率."""
+    doc = read(path)
+    return [
+        (f["check_id"], f["severity"], f["expected"], f["actual"])
+        for f in extract_performance(doc, "d", classify(doc))[3]
+        if f["check_id"] == "execution_score_mismatch"
+    ]
+
+
+def test_a_funding_rows_score_is_its_weight_times_the_rate():
+    # seed 003, 部门整体支出绩效自评表: 年度资金总额 分值 10, 执行率 100% (1435.09 of 1435.09), 得分 9
+    assert _named("003", "10", "9") == [("execution_score_mismatch", "warning", "10.00", "9")]
+    # seed 003's 业务经费 (100% printed, 10), the forms of 001 and 004 (100%, 10 of 10) and a Sichuan form: 10 × 执行率
+    assert [f for f in _findings("003") if f[0] == "execution_score_mismatch" and f[3] != "9"] == []
+    assert [f for f in (*_findings("001"), *_findings("004")) if f[0] == "execution_score_mismatch"] == []
+    assert _scores(SHARED / "corpus" / "excerpts" / "sichuan_daying_sifaju_2023_xiangmu_zipingbiao.txt") == []
+    # the bundled samples: 93% of 10 scored 9.30; 95% of 10 scored 10, the 9.5 to whole points
+    for name in (
+        "sichuan_muchuan_caizhengju_2024_xiangmu_zipingbiao.docx",
+        "sichuan_mabian_sifaju_2024_xiangmu_ziping.docx",
+    ):
+        assert _scores(PROJECT / "samples" / "landing" / name) == [], name
+
+
+def test_a_funding_rows_score_to_its_printed_digits():
+    def form(rate: str, score: str) -> list[tuple]:
+        rows = [
+            ["项目名称", "某项目", "", "", "", "", ""],
+            ["", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            ["年度资金总额", "100", "100", "95.5", "10", rate, score],
+            ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            ["产出指标", "数量指标", "开展督查", "≥12次", "14", "90", "90"],
+            ["总分", "100", str(Decimal(score) + 90), "", "", "", ""],
+        ]
+        doc = Document("x.docx", "docx", [Table(rows)])
+        return [
+            (f["check_id"], f["severity"], f["expected"], f["actual"])
+            for f in extract_performance(doc, "d", classify(doc))[3]
+        ]
+
+    assert form("95.5%", "9.55") == form("95.5%", "9.6") == form("95.5%", "9.5") == form("95.5%", "10") == []
+    assert form("95.5%", "9.4") == [("execution_score_mismatch", "warning", "9.55", "9.4")]
+    # a rate above 100% scores the 分值, no more
+    assert form("101%", "10") == []
+    # 100% printed may be 99.96%: 9.996 is 9.99 truncated, a rounding slip
+    assert form("100%", "9.99") == [("execution_score_mismatch", "info", "10.00", "9.99")]
 
 
 def test_a_project_spends_no_more_than_its_budget():
@@ -118,7 +168,7 @@ def test_the_project_evaluations_a_report_says_it_made_are_those_it_holds():
 
 def test_the_seeds_forms_contradict_the_rest_of_the_report_only_where_labelled():
     assert _findings("000") == []
-    assert len(_findings("001")) == 3 and len(_findings("002")) == 1 and len(_findings("003")) == 3
+    assert len(_findings("001")) == 3 and len(_findings("002")) == 1 and len(_findings("003")) == 4
     assert len(_findings("004")) == 7
 
 
