@@ -40,6 +40,7 @@ KINDS: dict[str, str] = {
     "change_amount_mismatch": "change_amount",
     "completion_rate_mismatch": "completion_rate",
     "execution_rate_mismatch": "completion_rate",
+    "execution_score_mismatch": "score",
     "parts_do_not_sum_to_total": "total_and_parts",
     "function_class_sums": "total_and_parts",
     "economic_class_sums": "total_and_parts",
@@ -64,6 +65,15 @@ KINDS: dict[str, str] = {
     "empty_statement_without_note": "empty_statement",
     "sangong_printed_in_yuan": "other",
     "percent_from_zero_base": "growth_rate",  # or completion_rate: see _kind
+    # a part beyond its whole, a count against what it counts: labelled `other`
+    "part_exceeds_whole": "other",
+    "count_differs_from_parts_listed": "other",
+    "count_stated_twice_differently": "other",
+    "evaluations_stated_fewer_than_forms": "other",
+    "narrative_differs_from_form": "text_and_table",
+    "basic_plus_project_exceeds_form_spending": "text_and_table",
+    "chart_differs_from_text": "same_line",
+    "staff_control_rate_mismatch": "share",
 }
 SEVERITIES = ("warning", "info")
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ingest.document import Document
 from ingest.extract.budget import extract_budget_lines
+from ingest.extract.charts import check_charts
 from ingest.extract.checks import (
     check_balance,
     check_blank_cells,
@@ -19,6 +20,7 @@ from ingest.extract.checks import (
 from ingest.extract.classify import classify, document_parts
 from ingest.extract.columns import check_statement_arithmetic
 from ingest.extract.derived import check_derived
+from ingest.extract.evaluations import check_counts, check_evaluations
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.numbers import parse_number
 from ingest.extract.performance import extract_performance
@@ -155,6 +157,9 @@ def extract(doc: Document, document: Record) -> Extraction:
     document["extraction_status"] = "partial" if incomplete else "ok"
     findings += check_listed_classes(budget_lines, document_id)
     findings += check_restatements(budget_lines, document_id)
+    findings += check_evaluations(doc, document_id, kind.fiscal_year, evaluations, indicators, budget_lines)
+    findings += check_counts(doc, document_id, evaluations)
+    findings += check_charts(doc, document_id, kind.fiscal_year)
     confirm(budget_lines, sangong)
     document["facts_total"] = len(budget_lines) + len(sangong)
     document["facts_confirmed"] = sum(r["confirmed"] for r in (*budget_lines, *sangong))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ingest.document import Document, Table
 from ingest.extract.classify import Classification
@@ -26,6 +26,10 @@ _PROJECT_CODE = re.compile(r"^(?P<code>[0-9A-Z]{15,})\s*[-－—–]+\s*(?P<name
 _SCORE_TAG = re.compile(r"[(（]\s*\d+(?:\.\d+)?\s*分\s*[)）]+\)*$")
 _COLUMN_WORDS = re.compile(r"^(?:金额|功能分类|支出用途|合计|预算数|决算数)$")  # a header row, not a form
 _LEVEL1 = re.compile(r"^(?:产出|效益|满意度|成本|效果)指标$")
+# the sources the 年度资金总额 divides into, each on a row of its own below it
+_FUNDING_PART = re.compile(
+    r"^(?:其中[:：]?)?(?:当年财政拨款|财政资金|上年结转资金|财政专户管理资金|单位资金|其他资金)$"
+)
 _TOTAL_ROW = re.compile(r"^(?:总分|合计|总计|部门整体自评得分|自评得分合计)$")
 _BREAKDOWN = {
     "general_public_budget": re.compile(r"一般公共预算[:：]?(\d[\d,]*(?:\.\d+)?)"),
@@ -62,8 +66,12 @@ class _Evaluation:
     indicators: list[Record] = field(default_factory=list)
     breakdown: list[tuple[str, Decimal, str, int | None]] = field(default_factory=list)
     funding_points: tuple[Decimal | None, Decimal | None] = (None, None)  # 执行率 row: (分值, 得分)
+    # the funding block's sub-rows (其中：当年财政拨款, 上年结转资金, 其他资金) that print their own (分值, 得分)
+    sub_points: list[tuple[Decimal | None, Decimal | None]] = field(default_factory=list)
     points_total: Decimal | None = None  # the 总分 row's full marks, when printed beside the score
     total_page: int | None = None
+    funding_printed: tuple[str, str] | None = None  # 执行率 row: (执行率, 得分) as printed, e.g. ("95%", "9.5")
+    funding_page: int | None = None
 
 
 def _columns(row: list[str], keys: tuple[tuple[str, str], ...]) -> dict[str, int]:
@@ -101,6 +109,7 @@ class _Reader:
         self.header: dict[str, int] | None = None
         self.header_width = 0
         self.funding: dict[str, int] | None = None
+        self.funding_columns: dict[str, int] | None = None  # the 年度资金总额 row's columns, as aligned
         self.levels: dict[str, str] = {}
         self.table: Table | None = None  # the table being read
 
@@ -129,6 +138,7 @@ class _Reader:
         )
         self.evaluations.append(evaluation)
         self.current, self.header, self.funding, self.levels = evaluation, None, None, {}
+        self.funding_columns = None
         return evaluation
 
     def row(self, row: list[str], previous: list[str], page: int | None) -> None:
@@ -147,7 +157,10 @@ class _Reader:
             self.funding = funding
             return
         if self.funding and self.current and any(compact(c) in ("年度资金总额", "总额") for c in row[:3]):
-            self._funding_row(row)
+            self._funding_row(row, page)
+            return
+        if self.funding_columns and self.current and any(_FUNDING_PART.match(compact(c)) for c in row[:3]):
+            self._funding_part(row)
             return
         if self.current and self.current.record["scope"] == "department":
             self._breakdown(row, page)
@@ -176,7 +189,7 @@ class _Reader:
             self.current.points_total = numbers[0] if len(numbers) > 1 else None
             self.current.total_page = page
 
-    def _funding_row(self, row: list[str]) -> None:
+    def _funding_row(self, row: list[str], page: int | None) -> None:
         # the label (总额) sits just left of 年初预算; an export that lost a merged first column is shifted, and
         # a label merged over two columns (Word, PDF) repeats in both: its last cell is the one beside the figures
         label = next(i for i, c in enumerate(row[:3]) if compact(c) in ("年度资金总额", "总额"))
@@ -196,6 +209,17 @@ class _Reader:
             record["execution_rate_reported"] = _rate(row[cols["rate"]])
         points = [_number(row[cols[k]]) if k in cols and cols[k] < len(row) else None for k in ("weight", "score")]
         self.current.funding_points = (points[0], points[1])
+        self.funding_columns = cols
+        printed = [compact(row[cols[k]]) if k in cols and cols[k] < len(row) else "" for k in ("rate", "score")]
+        self.current.funding_printed, self.current.funding_page = (printed[0], printed[1]), page
+
+    def _funding_part(self, row: list[str]) -> None:
+        """A source of the funds (其中：当年财政拨款, 上年结转资金, 其他资金) printed with points of its own: the form
+        scores the 执行率 once, so such points are counted in the 分值 column like any other row's."""
+        cols = self.funding_columns
+        points = [_number(row[cols[k]]) if k in cols and cols[k] < len(row) else None for k in ("weight", "score")]
+        if points[0] is not None:
+            self.current.sub_points.append((points[0], points[1]))
 
     def _breakdown(self, row: list[str], page: int | None) -> None:
         for cell in merged_once(row):
@@ -291,8 +315,10 @@ def _point_checks(evaluation: _Evaluation) -> list[Record]:
     if not rows or record["total_score"] is None or any(r["weight"] is None for r in rows):
         return []
     weight, score = evaluation.funding_points
-    weights = sum((r["weight"] for r in rows), weight or Decimal(0))
-    scores = sum((r["score"] or Decimal(0) for r in rows), score or Decimal(0))
+    weight = sum((w for w, _ in evaluation.sub_points), weight or Decimal(0))
+    score = sum((s or Decimal(0) for _, s in evaluation.sub_points), score or Decimal(0))
+    weights = sum((r["weight"] for r in rows), weight)
+    scores = sum((r["score"] or Decimal(0) for r in rows), score)
     name = record["project_name"] or ("部门整体" if record["scope"] == "department" else "项目")
     findings = []
     full = evaluation.points_total or Decimal(100)
@@ -319,6 +345,42 @@ def _point_checks(evaluation: _Evaluation) -> list[Record]:
             )
         )
     return findings
+
+
+_RATE = re.compile(r"(?P<n>\d+(?:\.\d+)?)%")
+
+
+def _execution_score(evaluation: _Evaluation) -> list[Record]:
+    """The 年度资金总额 row's 得分 is its 分值 × 执行率, never above the 分值 (the national and provincial
+    项目支出绩效自评表 score the 预算执行率 so), rounded or truncated to the printed digits of the 得分: a row
+    printing 执行率 100%, 分值 10 and 得分 9 contradicts itself. Only where the row prints all three; a 得分 that
+    a 执行率 within the printed one's rounding gives is a rounding slip (`info`)."""
+    (weight, score), printed = evaluation.funding_points, evaluation.funding_printed
+    rate = _RATE.fullmatch(printed[0]) if printed else None
+    if weight is None or score is None or rate is None or weight <= 0:
+        return []
+    step = Decimal(1).scaleb(-len(rate.group("n").partition(".")[2])) / 2  # the rate's rounding, in %
+    low, face, high = (min(weight, weight * (Decimal(rate.group("n")) + d) / 100) for d in (-step, Decimal(0), step))
+    digits = Decimal(1).scaleb(min(score.as_tuple().exponent, 0))  # the 得分's printed precision
+    if score in (face.quantize(digits, ROUND_HALF_UP), face.quantize(digits, ROUND_DOWN)):
+        return []
+    # a 得分 the printed 执行率's own rounding gives (99.5% ≤ 执行率 < 100.5% printed as 100%) is a slip
+    level = "info" if score - digits / 2 <= high and score + digits / 2 >= low else "warning"
+    record = evaluation.record
+    name = record["project_name"] or ("部门整体" if record["scope"] == "department" else "项目")
+    expected = face.quantize(Decimal(1).scaleb(-max(len(printed[1].partition(".")[2]), 2)), ROUND_HALF_UP)
+    return [
+        finding(
+            record["document_id"],
+            "execution_score_mismatch",
+            f"{name}：年度资金总额执行率{printed[0]} × 分值{weight} = {expected}分，自评得分印为{printed[1]}分"
+            f"（得分 = 执行率 × 分值，以分值为上限）",
+            severity=level,
+            expected=expected,
+            actual=score,
+            page=evaluation.funding_page or record["page"],
+        )
+    ]
 
 
 def _budget_lines(evaluation: _Evaluation, document_id: str, fiscal_year: int | None) -> list[Record]:
@@ -401,5 +463,5 @@ def extract_performance(
         [e.record for e in evaluations],
         [i for e in evaluations for i in e.indicators],
         budget,
-        [f for e in evaluations for f in _point_checks(e)],
+        [f for e in evaluations for f in (*_point_checks(e), *_execution_score(e))],
     )

@@ -14,12 +14,22 @@ EXPECTED_FINDINGS = {
     "000_4d800827b66f7bef.txt": {("parts_do_not_sum_to_total", "210.45", "200.45")},
     "001_66e78293cd0851a8.txt": {
         ("text_and_table_disagree", "254.7700", "273.1000"),
+        ("part_exceeds_whole", "151.9500", "373.0000"),  # one project's 执行数 beyond the whole 项目支出
+        ("count_stated_twice_differently", "56", "115"),  # the same tasks counted as 56 and as 115
+        ("indicator_weights_do_not_sum", "100", "110"),  # a funding sub-row with 分值 of its own
         ("template_placeholder_left", None, "(一个专项一行)"),  # the 基础数据表's example row left in
     },
-    "002_62ac2a61d3324a6b.txt": {("amount_missing", None, "总分", "info")},  # section scores, no total
+    "002_62ac2a61d3324a6b.txt": {
+        ("amount_missing", None, "总分", "info"),  # section scores, no total
+        ("part_exceeds_whole", "7.0000", "9.5000"),  # 9.5万元 spent of a 7万元 budget
+    },
     "003_5069244cfe29a9a5.txt": {
         ("text_and_table_disagree", "145.2900", "152.8100"),
         ("execution_rate_mismatch", "0.9979", "1.0000"),
+        ("execution_score_mismatch", "10.00", "9"),  # 执行率 100% of 分值 10 scored 9
+        ("basic_plus_project_exceeds_form_spending", "1435.0900", "1438.4600"),
+        ("staff_control_rate_mismatch", "91.18", "91.17", "info"),  # 62 / 68 truncated
+        ("fiscal_year_out_of_place", "2023", "2024"),  # a 2023 form's 时效 target set in 2024
         ("template_placeholder_left", None, "(此页为封面)"),  # the cover page left as the template's
         ("template_placeholder_left", None, "(每个专项一行)"),
         ("amount_missing", None, "≤万元"),  # a 成本指标 target without its amount
@@ -36,6 +46,16 @@ EXPECTED_FINDINGS = {
         ("fiscal_year_out_of_place", "2024", "2021"),
         ("template_placeholder_left", None, "(根据自评体系进行描述)"),
         ("completion_rate_mismatch", "0", "100"),  # three 三公 items: "支出0万元，完成预算100%"
+        # the projects: their count against the list and the forms, their narratives against their forms, a
+        # 成本指标 beyond what was spent, and a chart's 2023 bar against the text's level and change
+        ("count_differs_from_parts_listed", "3", "2"),
+        ("evaluations_stated_fewer_than_forms", "3", "2"),
+        ("narrative_differs_from_form", "0.0000", "70"),
+        ("narrative_differs_from_form", "0.0000", "11.26"),
+        ("narrative_differs_from_form", "0.0000", "18.5"),
+        ("narrative_differs_from_form", "11.2600", "18.5"),
+        ("part_exceeds_whole", "11.2600", "45"),
+        ("chart_differs_from_text", "1504.72", "1492.91"),
         # the pie's labels against the shares the 说明's amounts give
         ("share_mismatch", "72.22", "75.31"),
         ("share_mismatch", "9.94", "13.32"),
@@ -85,7 +105,7 @@ def test_a_document_full_of_warnings_is_published_with_all_its_facts(seeds_run):
                   d.extraction_status
            FROM marts.dim_document d WHERE d.file_name = '004_49c7c66149f159f0.txt'""",
     )
-    assert counts == [(16, 7, 4, 30, "ok")]
+    assert counts == [(24, 7, 4, 30, "ok")]
     basic = query(
         warehouse,
         """SELECT amount_wan FROM marts.fct_budget_line JOIN marts.dim_document USING (document_id)
