@@ -104,6 +104,34 @@ def _hierarchy(lines: dict[str, Record]) -> Iterator[tuple[str, list[Record], bo
         yield f"{parent} = Σ its sub-items", [lines[parent], *parts], _sums_hold(lines[parent], parts)
 
 
+def _held_across(records: list[Record], facts: str, key: str) -> Iterator[list[Record]]:
+    """Every identity (the catalogue's `identities` and `cross_identities`) that holds with its figures taken
+    from any statements or the text of the report, one figure per line (same year and measure): the figures of
+    each combination that holds. A line printed with several amounts (two scopes) gives one combination per
+    amount; the same amount printed in several places is tried once and confirms them all. A line the
+    report prints with two amounts that disagree (beyond rounding) takes part in no combination: the report
+    contradicts itself there (two splits of 基本支出 may each add up), and a contradicted figure is not confirmed."""
+    lines: dict[tuple, dict[str, dict[tuple, list[Record]]]] = defaultdict(lambda: defaultdict(dict))
+    for record in records:
+        printed = lines[(record["fiscal_year"], record["measure"])][record[key]]
+        printed.setdefault((record["amount_wan"], precision_wan(record)), []).append(record)
+    identities = (*catalogue().identities, *catalogue().cross_identities)
+    for identity in (i for i in identities if i["facts"] == facts):
+        codes = (identity["total"], *identity["parts"])
+        for printed in lines.values():
+            if not all(code in printed and _unambiguous(printed[code]) for code in codes):
+                continue
+            for combination in itertools.product(*(printed[code].values() for code in codes)):
+                if _sums_hold(combination[0][0], [same[0] for same in combination[1:]]):
+                    yield [record for same in combination for record in same]
+
+
+def _unambiguous(amounts: dict[tuple, list[Record]]) -> bool:
+    """Every amount a line is printed with agrees with every other, at the printed precision."""
+    figures = [same[0] for same in amounts.values()]
+    return all(_agree(a, b) for a, b in itertools.combinations(figures, 2))
+
+
 def contradicted(budget_lines: list[Record], sangong: list[Record]) -> list[tuple[str, list[Record]]]:
     """The identities that do not hold, each as (name, its figures with the total first)."""
     return [
@@ -125,6 +153,9 @@ def confirm(budget_lines: list[Record], sangong: list[Record]) -> None:
             if holds:
                 for member in members:
                     member["confirmed"] = True
+        for members in _held_across(records, facts, key):
+            for member in members:
+                member["confirmed"] = True
 
 
 def check_listed_classes(budget_lines: list[Record], document_id: str) -> list[Record]:

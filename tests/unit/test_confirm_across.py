@@ -1,0 +1,94 @@
+"""Identities whose figures two statements print (../shared/STATEMENTS.md §2): a 三公 total in the table and its
+parts in the 说明, 财政拨款 = 一般公共预算 + 政府性基金 across the 收支总表 and the text. A combination that holds
+confirms its figures; one that does not, or a line the report prints twice differently, confirms nothing."""
+
+from __future__ import annotations
+
+import copy
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+
+from ingest.discover import LandedFile, sha256_of
+from ingest.extract.reconcile import confirm
+from ingest.pipeline import process
+from tests.conftest import SHARED
+
+REAL = SHARED / "corpus" / "real"
+
+
+def _process(name: str) -> dict:
+    path = REAL / name
+    return process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def gaoyuan() -> dict:
+    return _process("jiangsu_gaoyuan_2017_yusuan.pdf")
+
+
+@pytest.fixture(scope="module")
+def caizhengju() -> dict:
+    return _process("shanghai_putuo_caizhengju_2025_bumen_yusuan.pdf")
+
+
+def _sangong(tables: dict, category: str) -> dict:
+    return next(r for r in tables["sangong"] if r["category"] == category)
+
+
+def _line(tables: dict, code: str, source: str) -> dict:
+    return next(r for r in tables["budget_line"] if (r["line_code"], r["source"]) == (code, source))
+
+
+def _reconfirmed(tables: dict, change: dict[tuple[str, str], str] | None = None) -> tuple[list[dict], list[dict]]:
+    """The document's money facts confirmed afresh, with some amounts changed ((line or category, source) →
+    amount)."""
+    lines, sangong = copy.deepcopy(tables["budget_line"]), copy.deepcopy(tables["sangong"])
+    for record in (*lines, *sangong):
+        record["confirmed"] = False
+        amount = (change or {}).get((record.get("line_code") or record["category"], record["source"]))
+        if amount is not None:
+            record["amount_wan"], record["value_raw"] = Decimal(amount), amount
+    confirm(lines, sangong)
+    return lines, sangong
+
+
+def test_a_sangong_total_in_the_table_confirms_the_parts_the_text_states(gaoyuan):
+    # the table p17 prints 合计 670.12, 出国 180.00, 公务用车 304.40; the 说明 p25 公务接待 185.72, 购置 0, 运行 304.4
+    assert (_sangong(gaoyuan, "total")["source"], _sangong(gaoyuan, "reception")["source"]) == ("table", "text")
+    assert {(r["category"], r["amount_wan"], r["confirmed"]) for r in gaoyuan["sangong"]} == {
+        ("total", Decimal("670.12"), True),
+        ("outbound_travel", Decimal("180.00"), True),
+        ("vehicle_total", Decimal("304.40"), True),
+        ("vehicle_purchase", Decimal("0"), True),
+        ("vehicle_operation", Decimal("304.4"), True),
+        ("reception", Decimal("185.72"), True),
+    }
+
+
+def test_a_sangong_part_that_does_not_add_up_across_statements_is_not_confirmed(gaoyuan):
+    _, sangong = _reconfirmed(gaoyuan, {("reception", "text"): "185.27"})
+    confirmed = {r["category"]: r["confirmed"] for r in sangong}
+    assert not confirmed["reception"] and not confirmed["total"]
+    assert confirmed["vehicle_purchase"]  # 公务用车 304.40 = 购置 0 + 运行 304.4 still holds
+
+
+def test_a_zero_fund_is_confirmed_by_the_appropriation_it_leaves_to_the_general_budget(caizhengju):
+    # 说明 p7: 财政拨款收入3,121.42万元 … 一般公共预算3,121.42万元，政府性基金0万元
+    fund = _line(caizhengju, "government_fund", "text")
+    assert (fund["amount_wan"], fund["confirmed"]) == (Decimal("0"), True)
+
+
+def test_a_fund_the_appropriation_does_not_leave_room_for_is_not_confirmed(caizhengju):
+    lines, _ = _reconfirmed(caizhengju, {("government_fund", "text"): "12.50"})
+    assert not next(r for r in lines if r["line_code"] == "government_fund")["confirmed"]
+
+
+def test_a_line_printed_with_two_amounts_takes_part_in_no_identity_across_statements():
+    # 单位预算 p8 splits 基本支出 into 人员 20,374,181 / 公用 1,744,680, p18 into 20,272,981.00 / 1,845,880.34:
+    # both add up to 22,118,861.34, but the report contradicts itself, so the 收支总表's split stays unconfirmed
+    tables = _process("shanghai_putuo_sifaju_2026_danwei_yusuan.pdf")
+    summary = [r for r in tables["budget_line"] if r["statement"] == "summary" and r["source"] == "table"]
+    split = {r["line_code"]: r["confirmed"] for r in summary if r["line_code"].endswith("nel_expenditure")}
+    assert split == {"personnel_expenditure": False}
