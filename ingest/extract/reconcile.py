@@ -126,6 +126,16 @@ def _held_across(records: list[Record], facts: str, key: str) -> Iterator[list[R
                     yield [record for same in combination for record in same]
 
 
+def _same_figures(records: list[Record], facts: str, key: str) -> Iterator[tuple[Record, Record]]:
+    """Each pair of figures of two lines the catalogue's `same_figures` names that agree (same year and
+    measure): 机关运行经费 printed as the amount of 公用经费."""
+    for pair in (p for p in catalogue().same_figures if p["facts"] == facts):
+        first, second = ([r for r in records if r[key] == line] for line in pair["lines"])
+        for a, b in itertools.product(first, second):
+            if (a["fiscal_year"], a["measure"]) == (b["fiscal_year"], b["measure"]) and _agree(a, b):
+                yield a, b
+
+
 def _unambiguous(amounts: dict[tuple, list[Record]]) -> bool:
     """Every amount a line is printed with agrees with every other, at the printed precision."""
     figures = [same[0] for same in amounts.values()]
@@ -153,7 +163,7 @@ def confirm(budget_lines: list[Record], sangong: list[Record]) -> None:
             if holds:
                 for member in members:
                     member["confirmed"] = True
-        for members in _held_across(records, facts, key):
+        for members in (*_held_across(records, facts, key), *_same_figures(records, facts, key)):
             for member in members:
                 member["confirmed"] = True
 

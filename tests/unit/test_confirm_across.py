@@ -92,3 +92,19 @@ def test_a_line_printed_with_two_amounts_takes_part_in_no_identity_across_statem
     summary = [r for r in tables["budget_line"] if r["statement"] == "summary" and r["source"] == "table"]
     split = {r["line_code"]: r["confirmed"] for r in summary if r["line_code"].endswith("nel_expenditure")}
     assert split == {"personnel_expenditure": False}
+
+
+def test_the_organs_running_cost_printed_as_the_public_expenditure_is_confirmed():
+    # 说明 p22: 公用经费3580.05万元; p24: 一般公共预算机关运行经费预算支出3580.05万元
+    tables = _process("jiangsu_gaoyuan_2019_yusuan.pdf")
+    organs = _line(tables, "operating_expenditure_of_organs", "text")
+    assert (organs["amount_wan"], organs["confirmed"]) == (Decimal("3580.05"), True)
+    lines, _ = _reconfirmed(tables, {("operating_expenditure_of_organs", "text"): "3508.05"})
+    assert not next(r for r in lines if r["line_code"] == "operating_expenditure_of_organs")["confirmed"]
+
+
+def test_an_organs_running_cost_of_another_scope_than_the_public_expenditure_is_not_confirmed():
+    # 2017: 机关运行经费 10101.76万元 (its new, wider scope) beside 公用经费 2144.60万元, and printed once
+    tables = _process("jiangsu_shengweiban_2017_yusuan_wenjian.pdf")
+    organs = _line(tables, "operating_expenditure_of_organs", "text")
+    assert (organs["amount_wan"], organs["confirmed"]) == (Decimal("10101.76"), False)
