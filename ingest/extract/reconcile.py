@@ -10,14 +10,23 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
+from ingest.document import Document
 from ingest.extract.budget import LISTED_CLASS
-from ingest.extract.numbers import parse_number
+from ingest.extract.numbers import NUMBER, parse_number
 from ingest.extract.records import Record, finding
 from ingest.extract.statements import catalogue, text_precision
+from ingest.normalize import compact
+
+# an amount the 说明 states as a level, in 万元 (not a change: "减少0.29万元")
+_LEVEL = re.compile(rf"(?<!增加)(?<!减少)(?<!降低)(?<!增长)(?<!下降)(?<!节约)(?<![\d.,])({NUMBER})万元")
+# what introduces the parts of a whole: "政府采购预算117.00万元，其中：货物17.00万元、工程0万元、服务100.00万元"
+_PARTS_FOLLOW = re.compile(r"其中|包括")
+_NAME_BEFORE = 24  # how far before its amount a line's name may be printed ("…预算总额为1774.70万元")
 
 
 def precision_wan(record: Record) -> Decimal:
@@ -166,6 +175,55 @@ def confirm(budget_lines: list[Record], sangong: list[Record]) -> None:
         for members in (*_held_across(records, facts, key), *_same_figures(records, facts, key)):
             for member in members:
                 member["confirmed"] = True
+
+
+def confirm_listed(doc: Document, budget_lines: list[Record], sangong: list[Record]) -> None:
+    """A whole the 说明 states with all its parts ("本年收入预算合计13,377.11万元，其中：" and one part per line,
+    or "政府采购预算117.00万元，其中：货物17.00万元、工程0万元、服务100.00万元"): when the parts add up to the whole
+    at their printed precision, the text's figures of the whole and of the parts are confirmed."""
+    printed = [r for r in (*budget_lines, *sangong) if r["source"] == "text"]
+    for figures in _listed_wholes(doc):
+        whole, parts = figures[0], figures[1:]
+        bound = sum((text_precision(raw) for _, _, raw in figures), Decimal(0))
+        if len(parts) < 2 or abs(_amount(whole[2]) - sum((_amount(raw) for _, _, raw in parts), Decimal(0))) > bound:
+            continue
+        for page, before, raw in figures:
+            for record in printed:
+                name = compact(str(record.get("line_name") or ""))
+                same = record["page"] == page and record["amount_wan"] == _amount(raw)
+                if same and name and name in before[-_NAME_BEFORE - len(name) :]:
+                    record["confirmed"] = True
+
+
+def _amount(raw: str) -> Decimal:
+    return Decimal(raw.replace(",", ""))
+
+
+def _listed_wholes(doc: Document) -> Iterator[list[tuple[int | None, str, str]]]:
+    """Each whole the 说明 lists the parts of, as [(page, text before the amount, amount as printed), …], the
+    whole first: its parts in the same sentence, after the 其中/包括; or, when the paragraph ends with it, the
+    first amount of each paragraph after it (page numbers between them skipped), up to one that states none or
+    introduces parts of its own."""
+    paragraphs = [(compact(p.text), p.page) for p in doc.paragraphs]
+    for i, (text, page) in enumerate(paragraphs):
+        for introducer in _PARTS_FOLLOW.finditer(text):
+            levels = list(_LEVEL.finditer(text[: introducer.start()]))
+            if not levels:
+                continue
+            sentence = text[introducer.end() :].split("。")[0]
+            if _PARTS_FOLLOW.search(sentence):
+                continue  # parts of parts: not one flat list
+            whole = (page, text[: levels[-1].start()], levels[-1].group(1))
+            parts = [(page, sentence[: m.start()], m.group(1)) for m in _LEVEL.finditer(sentence)]
+            if not parts and re.fullmatch(r"[:：]?", sentence):
+                for following, on in paragraphs[i + 1 :]:
+                    if re.fullmatch(r"[-—–\d]*", following):
+                        continue  # a page number between two parts
+                    level = _LEVEL.search(following)
+                    if level is None or _PARTS_FOLLOW.search(following):
+                        break
+                    parts.append((on, following[: level.start()], level.group(1)))
+            yield [whole, *parts]
 
 
 def check_listed_classes(budget_lines: list[Record], document_id: str) -> list[Record]:

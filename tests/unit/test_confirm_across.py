@@ -5,14 +5,17 @@ confirms its figures; one that does not, or a line the report prints twice diffe
 from __future__ import annotations
 
 import copy
+import dataclasses
 from datetime import datetime
 from decimal import Decimal
 
 import pytest
 
 from ingest.discover import LandedFile, sha256_of
-from ingest.extract.reconcile import confirm
+from ingest.document import Paragraph
+from ingest.extract.reconcile import confirm, confirm_listed
 from ingest.pipeline import process
+from ingest.readers import read
 from tests.conftest import SHARED
 
 REAL = SHARED / "corpus" / "real"
@@ -108,3 +111,38 @@ def test_an_organs_running_cost_of_another_scope_than_the_public_expenditure_is_
     tables = _process("jiangsu_shengweiban_2017_yusuan_wenjian.pdf")
     organs = _line(tables, "operating_expenditure_of_organs", "text")
     assert (organs["amount_wan"], organs["confirmed"]) == (Decimal("10101.76"), False)
+
+
+def _listed(name: str, change: tuple[str, str] | None = None) -> list[dict]:
+    """The document's text figures confirmed afresh by the lists of its 说明 only, with one printed amount
+    changed (old → new text)."""
+    path = REAL / name
+    doc, tables = read(path), process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
+    if change:
+        doc.blocks = [
+            dataclasses.replace(b, text=b.text.replace(*change)) if isinstance(b, Paragraph) else b for b in doc.blocks
+        ]
+    lines = [r | {"confirmed": False} for r in tables["budget_line"] if r["source"] == "text"]
+    confirm_listed(doc, lines, [])
+    return lines
+
+
+def test_a_whole_the_text_lists_with_parts_that_add_up_is_confirmed():
+    # p22: 政府采购预算117.00万元，其中：政府采购货物预算17.00万元、政府采购工程预算0万元、政府采购服务预算100.00万元
+    lines = _listed("shanghai_putuo_caizhengju_2025_bumen_yusuan.pdf")
+    procurement = next(r for r in lines if r["line_code"] == "government_procurement")
+    assert (procurement["amount_wan"], procurement["confirmed"]) == (Decimal("117.00"), True)
+    lines = _listed("shanghai_putuo_caizhengju_2025_bumen_yusuan.pdf", ("货物预算17.00万元", "货物预算18.00万元"))
+    assert not next(r for r in lines if r["line_code"] == "government_procurement")["confirmed"]
+
+
+def test_a_whole_whose_parts_follow_one_per_line_across_a_page_number_is_confirmed():
+    # p8: 本年收入预算合计 9,146.79 万元,其中: / 一般公共预算收入 9,066.79 万元,占 99.13%; / 其他资金 80 万元
+    lines = _listed("jiangsu_zhengxie_2017_yusuan_wenjian.pdf")
+    income = next(r for r in lines if r["line_code"] == "total_income")
+    assert (income["amount_wan"], income["page"], income["confirmed"]) == (Decimal("9146.79"), 8, True)
+    # 本年支出预算合计 9,146.79 万元 = 基本 5,916.27 + 项目 3,123.68 + 单位预留机动经费 106.84, across "8" (p8 → p9)
+    assert next(r for r in lines if r["line_code"] == "total_expenditure" and r["page"] == 8)["confirmed"]
+    lines = _listed("jiangsu_zhengxie_2017_yusuan_wenjian.pdf", ("其他资金 80 万元", "其他资金 60 万元"))
+    assert not next(r for r in lines if r["line_code"] == "total_income")["confirmed"]
+    assert next(r for r in lines if r["line_code"] == "total_expenditure" and r["page"] == 8)["confirmed"]
