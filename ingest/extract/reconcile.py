@@ -16,9 +16,10 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from ingest.document import Document
-from ingest.extract.budget import LISTED_CLASS
+from ingest.extract.budget import LISTED_CLASS, line_of
 from ingest.extract.numbers import NUMBER, parse_number
 from ingest.extract.records import Record, finding
+from ingest.extract.sangong import category_of
 from ingest.extract.statements import catalogue, text_precision
 from ingest.normalize import compact
 
@@ -26,6 +27,8 @@ from ingest.normalize import compact
 _LEVEL = re.compile(rf"(?<!增加)(?<!减少)(?<!降低)(?<!增长)(?<!下降)(?<!节约)(?<![\d.,])({NUMBER})万元")
 # what introduces the parts of a whole: "政府采购预算117.00万元，其中：货物17.00万元、工程0万元、服务100.00万元"
 _PARTS_FOLLOW = re.compile(r"其中|包括")
+# a part and its share of a whole: "公务接待费支出397.5万元，占“三公”经费的60.22%"
+_SHARE = re.compile(rf"(?P<part>{NUMBER})万元,?占(?P<whole>[^,;。%\d]{{0,16}}?)的?(?P<pct>{NUMBER})%")
 _NAME_BEFORE = 24  # how far before its amount a line's name may be printed ("…预算总额为1774.70万元")
 
 
@@ -188,11 +191,60 @@ def confirm_listed(doc: Document, budget_lines: list[Record], sangong: list[Reco
         if len(parts) < 2 or abs(_amount(whole[2]) - sum((_amount(raw) for _, _, raw in parts), Decimal(0))) > bound:
             continue
         for page, before, raw in figures:
-            for record in printed:
-                name = compact(str(record.get("line_name") or ""))
-                same = record["page"] == page and record["amount_wan"] == _amount(raw)
-                if same and name and name in before[-_NAME_BEFORE - len(name) :]:
-                    record["confirmed"] = True
+            _mark_printed(printed, page, before, raw)
+
+
+def confirm_shares(doc: Document, budget_lines: list[Record], sangong: list[Record]) -> None:
+    """Parts the 说明 lists with their shares of one whole, the shares adding up to 100% ("因公出国(境)费支出106万元，
+    占“三公”经费的16.06%；公务用车…156.6万元，占…23.72%；公务接待费支出397.5万元，占…60.22%"): the whole is the sum
+    of the parts (占 Z% = part / whole, ../shared/STATEMENTS.md §2), and when every printed share is its part over
+    that sum at the printed precision of both, the text's figure of each part is confirmed."""
+    printed = [r for r in (*budget_lines, *sangong) if r["source"] == "text"]
+    for paragraph in doc.paragraphs:
+        text = compact(paragraph.text)
+        of_whole: dict[str, list[re.Match[str]]] = defaultdict(list)
+        for share in _SHARE.finditer(text):
+            of_whole[share.group("whole")].append(share)
+        for shares in of_whole.values():
+            listed = sum((_amount(s.group("pct")) for s in shares), Decimal(0))
+            steps = sum((text_precision(s.group("pct")) for s in shares), Decimal(0))
+            whole = sum((_amount(s.group("part")) for s in shares), Decimal(0))
+            whole_bound = sum((text_precision(s.group("part")) for s in shares), Decimal(0))
+            if len(shares) < 2 or abs(listed - 100) > steps or whole <= whole_bound:
+                continue
+            if all(_share_holds(s.group("part"), s.group("pct"), whole, whole_bound) for s in shares):
+                for share in shares:
+                    _mark_printed(printed, paragraph.page, text[: share.start()], share.group("part"))
+
+
+def _share_holds(raw_part: str, printed: str, whole: Decimal, whole_bound: Decimal) -> bool:
+    """The printed percentage is the part over the whole, rounded or truncated, with each figure anywhere
+    within its rounding bound."""
+    part, bound = _amount(raw_part), text_precision(raw_part)
+    low = (part - bound) / (whole + whole_bound) * 100
+    high = (part + bound) / (whole - whole_bound) * 100
+    value, step = _amount(printed), text_precision(printed) * 2
+    return value - step / 2 <= high and value + step >= low
+
+
+def _mark_printed(records: list[Record], page: int | None, before: str, raw: str) -> None:
+    """Confirm the text's figures printed as `raw` on `page` after `before`: a line named right before its
+    amount ("政府采购预算117.00万元"), a 三公 category named by the clause the amount ends
+    ("公务接待费支出397.5万元"); and the text's figure of the line that clause names ("(二)支出预算总计"), with the
+    same amount, wherever the text prints it first."""
+    clause = re.split(r"[,;:。]", before)[-1]
+    line = line_of(clause)
+    for record in records:
+        if record["amount_wan"] != _amount(raw):
+            continue
+        if line is not None and record.get("line_code") == line:
+            record["confirmed"] = True  # the line's figure, wherever the text prints it first
+        if record["page"] != page:
+            continue
+        name = compact(str(record.get("line_name") or ""))
+        named = bool(name) and name in before[-_NAME_BEFORE - len(name) :]
+        if named or ("category" in record and category_of(clause) == record["category"]):
+            record["confirmed"] = True
 
 
 def _amount(raw: str) -> Decimal:
@@ -202,8 +254,7 @@ def _amount(raw: str) -> Decimal:
 def _listed_wholes(doc: Document) -> Iterator[list[tuple[int | None, str, str]]]:
     """Each whole the 说明 lists the parts of, as [(page, text before the amount, amount as printed), …], the
     whole first: its parts in the same sentence, after the 其中/包括; or, when the paragraph ends with it, the
-    first amount of each paragraph after it (page numbers between them skipped), up to one that states none or
-    introduces parts of its own."""
+    paragraphs after it, one part each (see `_following_parts`)."""
     paragraphs = [(compact(p.text), p.page) for p in doc.paragraphs]
     for i, (text, page) in enumerate(paragraphs):
         for introducer in _PARTS_FOLLOW.finditer(text):
@@ -216,14 +267,46 @@ def _listed_wholes(doc: Document) -> Iterator[list[tuple[int | None, str, str]]]
             whole = (page, text[: levels[-1].start()], levels[-1].group(1))
             parts = [(page, sentence[: m.start()], m.group(1)) for m in _LEVEL.finditer(sentence)]
             if not parts and re.fullmatch(r"[:：]?", sentence):
-                for following, on in paragraphs[i + 1 :]:
-                    if re.fullmatch(r"[-—–\d]*", following):
-                        continue  # a page number between two parts
-                    level = _LEVEL.search(following)
-                    if level is None or _PARTS_FOLLOW.search(following):
-                        break
-                    parts.append((on, following[: level.start()], level.group(1)))
+                parts = _following_parts(paragraphs[i + 1 :], _rank(text))
             yield [whole, *parts]
+
+
+# the numbering of an outline's items, from the top: "一、", "(一)", "1.", "(1)"
+_NUMBERING = (
+    r"[一二三四五六七八九十]+[、.．]",
+    r"[(（][一二三四五六七八九十]+[)）]",
+    r"\d{1,2}[.、．](?!\d)",
+    r"[(（]\d{1,2}[)）]",
+)
+
+
+def _rank(text: str) -> int:
+    """How deep in an outline a paragraph's numbering puts it (0 for "一、" … 3 for "(1)"); unnumbered: 4."""
+    return next((depth for depth, numbering in enumerate(_NUMBERING) if re.match(numbering, text)), len(_NUMBERING))
+
+
+def _following_parts(paragraphs: list[tuple[str, int | None]], whole_rank: int) -> list[tuple[int | None, str, str]]:
+    """The parts listed one per paragraph after a whole ("…收入预算总计13,377.11万元。包括：" / "1.财政拨款收入…
+    13,297.11万元。" / "(1)一般公共预算收入…" / "2.财政专户…"): the first amount of each paragraph numbered as the first
+    part is; paragraphs numbered deeper are the parts' own parts, and page numbers between them are skipped. The
+    list ends at a paragraph that states no amount, one numbered as high as the first part or the whole (a new
+    section), or, for unnumbered parts, one that introduces parts of its own."""
+    parts: list[tuple[int | None, str, str]] = []
+    rank = None
+    for text, page in paragraphs:
+        if re.fullmatch(r"[-—–─\d]*", text):
+            continue  # a page number between two parts
+        level, depth = _LEVEL.search(text), _rank(text)
+        if level is None or (depth <= whole_rank < len(_NUMBERING)):
+            break
+        if rank is None:
+            rank = depth
+        if depth > rank:
+            continue  # a part's own part
+        if depth < rank or (depth == len(_NUMBERING) and _PARTS_FOLLOW.search(text)):
+            break
+        parts.append((page, text[: level.start()], level.group(1)))
+    return parts
 
 
 def check_listed_classes(budget_lines: list[Record], document_id: str) -> list[Record]:

@@ -13,7 +13,7 @@ import pytest
 
 from ingest.discover import LandedFile, sha256_of
 from ingest.document import Paragraph
-from ingest.extract.reconcile import confirm, confirm_listed
+from ingest.extract.reconcile import confirm, confirm_listed, confirm_shares
 from ingest.pipeline import process
 from ingest.readers import read
 from tests.conftest import SHARED
@@ -113,17 +113,17 @@ def test_an_organs_running_cost_of_another_scope_than_the_public_expenditure_is_
     assert (organs["amount_wan"], organs["confirmed"]) == (Decimal("10101.76"), False)
 
 
-def _listed(name: str, change: tuple[str, str] | None = None) -> list[dict]:
-    """The document's text figures confirmed afresh by the lists of its 说明 only, with one printed amount
-    changed (old → new text)."""
+def _listed(name: str, change: tuple[str, str] | None = None, how=confirm_listed) -> list[dict]:
+    """The document's text figures confirmed afresh by the lists (or the shares) of its 说明 only, with one
+    printed amount changed (old → new text)."""
     path = REAL / name
     doc, tables = read(path), process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
     if change:
         doc.blocks = [
             dataclasses.replace(b, text=b.text.replace(*change)) if isinstance(b, Paragraph) else b for b in doc.blocks
         ]
-    lines = [r | {"confirmed": False} for r in tables["budget_line"] if r["source"] == "text"]
-    confirm_listed(doc, lines, [])
+    lines = [r | {"confirmed": False} for r in (*tables["budget_line"], *tables["sangong"]) if r["source"] == "text"]
+    how(doc, [r for r in lines if "line_code" in r], [r for r in lines if "category" in r])
     return lines
 
 
@@ -146,3 +146,33 @@ def test_a_whole_whose_parts_follow_one_per_line_across_a_page_number_is_confirm
     lines = _listed("jiangsu_zhengxie_2017_yusuan_wenjian.pdf", ("其他资金 80 万元", "其他资金 60 万元"))
     assert not next(r for r in lines if r["line_code"] == "total_income")["confirmed"]
     assert next(r for r in lines if r["line_code"] == "total_expenditure" and r["page"] == 8)["confirmed"]
+
+
+def test_a_whole_whose_parts_are_numbered_with_their_own_parts_below_them_is_confirmed():
+    # p9: (一)收入预算总计 13,377.11 万元。包括: / 1.财政拨款收入预算总计 13,297.11 万元。/ (1)一般公共预算收入预算
+    # 13,297.11 万元 / (2)政府性基金收入预算 0 万元 / 2.财政专户管理资金…0 万元 / 3.其他资金…80 万元 / 4.上年结转资金…0 万元
+    lines = _listed("jiangsu_zhengxie_2019_yusuan_wenjian.pdf")
+    total = next(r for r in lines if r["line_code"] == "grand_total" and r["statement"] == "summary")
+    assert (total["amount_wan"], total["confirmed"]) == (Decimal("13377.11"), True)
+    appropriation = next(r for r in lines if r["line_code"] == "fiscal_appropriation")
+    assert (appropriation["amount_wan"], appropriation["confirmed"]) == (Decimal("13297.11"), True)
+
+
+def test_a_whole_with_its_items_listed_across_a_page_is_confirmed_only_when_they_add_up():
+    # p17–18: 机关运行经费支出预算 3,348.98 万元 …其中: (1)办公费 167.03 万元 … (12)办公设备购置 95 万元
+    lines = _listed("jiangsu_zhengxie_2017_yusuan_wenjian.pdf")
+    assert next(r for r in lines if r["line_code"] == "operating_expenditure_of_organs")["confirmed"]
+    lines = _listed("jiangsu_zhengxie_2017_yusuan_wenjian.pdf", ("会议费(款)支出 1,094.62", "会议费(款)支出 1,049.62"))
+    assert not next(r for r in lines if r["line_code"] == "operating_expenditure_of_organs")["confirmed"]
+
+
+def test_sangong_parts_whose_printed_shares_of_their_sum_hold_are_confirmed():
+    # p15: 因公出国(境)费支出 106 万元,占“三公”经费的 16.06%;公务用车购置及运行维护费支出 156.6 万元,占…23.72%;
+    # 公务接待费支出 397.5 万元,占…60.22%
+    lines = _listed("jiangsu_zhengxie_2019_yusuan_wenjian.pdf", how=confirm_shares)
+    confirmed = {r["category"]: r["confirmed"] for r in lines if "category" in r and r["page"] == 15}
+    assert confirmed == {"outbound_travel": True, "vehicle_total": True, "reception": True}
+    lines = _listed(
+        "jiangsu_zhengxie_2019_yusuan_wenjian.pdf", ("公务接待费支出 397.5", "公务接待费支出 379.5"), confirm_shares
+    )
+    assert not any(r["confirmed"] for r in lines if "category" in r and r["page"] == 15)
