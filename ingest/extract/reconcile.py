@@ -129,8 +129,12 @@ def _held_across(records: list[Record], facts: str, key: str) -> Iterator[list[R
         printed.setdefault((record["amount_wan"], precision_wan(record)), []).append(record)
     identities = (*catalogue().identities, *catalogue().cross_identities)
     for identity in (i for i in identities if i["facts"] == facts):
-        codes = (identity["total"], *identity["parts"])
         for printed in lines.values():
+            codes = (identity["total"], *identity["parts"])
+            if identity.get("blank_is_nil"):  # the parts a report leaves blank are nil; two at least are printed
+                codes = (identity["total"], *(p for p in identity["parts"] if p in printed))
+                if len(codes) < 3:
+                    continue
             if not all(code in printed and _unambiguous(printed[code]) for code in codes):
                 continue
             for combination in itertools.product(*(printed[code].values() for code in codes)):

@@ -71,7 +71,8 @@ def test_a_sangong_total_in_the_table_confirms_the_parts_the_text_states(gaoyuan
 
 
 def test_a_sangong_part_that_does_not_add_up_across_statements_is_not_confirmed(gaoyuan):
-    _, sangong = _reconfirmed(gaoyuan, {("reception", "text"): "185.27"})
+    # beyond the rounding of the figures as printed (the text's "0万元" may be anything below 0.5万元)
+    _, sangong = _reconfirmed(gaoyuan, {("reception", "text"): "175.72"})
     confirmed = {r["category"]: r["confirmed"] for r in sangong}
     assert not confirmed["reception"] and not confirmed["total"]
     assert confirmed["vehicle_purchase"]  # 公务用车 304.40 = 购置 0 + 运行 304.4 still holds
@@ -176,3 +177,20 @@ def test_sangong_parts_whose_printed_shares_of_their_sum_hold_are_confirmed():
         "jiangsu_zhengxie_2019_yusuan_wenjian.pdf", ("公务接待费支出 397.5", "公务接待费支出 379.5"), confirm_shares
     )
     assert not any(r["confirmed"] for r in lines if "category" in r and r["page"] == 15)
+
+
+def test_sangong_items_add_up_to_the_total_with_the_categories_left_blank_as_nil():
+    # p11: 合计 509.20, 因公出国(境)费 70.00, 公务用车 411.20 (购置 blank, 运行维护 411.20), 公务接待费 28.00
+    tables = _process("jiangsu_shengweiban_2017_yusuan_biaoge.pdf")
+    assert "vehicle_purchase" not in {r["category"] for r in tables["sangong"]}
+    operation = _sangong(tables, "vehicle_operation")
+    assert (operation["amount_wan"], operation["confirmed"]) == (Decimal("411.20"), True)
+    _, sangong = _reconfirmed(tables, {("reception", "table"): "26.00"})
+    assert not next(r for r in sangong if r["category"] == "vehicle_operation")["confirmed"]
+
+
+def test_a_sangong_total_with_one_item_printed_is_not_confirmed_by_it():
+    tables = _process("jiangsu_shengweiban_2017_yusuan_biaoge.pdf")
+    sangong = [r | {"confirmed": False} for r in tables["sangong"] if r["category"] in ("total", "vehicle_operation")]
+    confirm([], sangong)
+    assert not any(r["confirmed"] for r in sangong)
