@@ -204,8 +204,7 @@ def confirm_shares(doc: Document, budget_lines: list[Record], sangong: list[Reco
     of the parts (占 Z% = part / whole, ../shared/STATEMENTS.md §2), and when every printed share is its part over
     that sum at the printed precision of both, the text's figure of each part is confirmed."""
     printed = [r for r in (*budget_lines, *sangong) if r["source"] == "text"]
-    for paragraph in doc.paragraphs:
-        text = compact(paragraph.text)
+    for text, pages in _sentences(doc):
         of_whole: dict[str, list[re.Match[str]]] = defaultdict(list)
         for share in _SHARE.finditer(text):
             of_whole[share.group("whole")].append(share)
@@ -218,7 +217,27 @@ def confirm_shares(doc: Document, budget_lines: list[Record], sangong: list[Reco
                 continue
             if all(_share_holds(s.group("part"), s.group("pct"), whole, whole_bound) for s in shares):
                 for share in shares:
-                    _mark_printed(printed, paragraph.page, text[: share.start()], share.group("part"))
+                    page = next(page for end, page in pages if share.start() < end)
+                    _mark_printed(printed, page, text[: share.start()], share.group("part"))
+
+
+# a running page number a page break leaves inside a sentence ("…公务接待费支出384.75万元,占" / "─ 13 ─ “三公”经费的…")
+_PAGE_NUMBER = re.compile(r"^[-—–─]\d+[-—–─]")
+
+
+def _sentences(doc: Document) -> Iterator[tuple[str, list[tuple[int, int | None]]]]:
+    """Each paragraph of the 说明 (compact), joined with the next when a page break cuts its sentence (it ends
+    without a stop and the next one starts with a page number), with the page of each stretch of it, as (text,
+    [(end of the stretch, its page), …])."""
+    paragraphs = [(compact(p.text), p.page) for p in doc.paragraphs]
+    for i, (text, page) in enumerate(paragraphs):
+        pages = [(len(text), page)]
+        if i + 1 < len(paragraphs) and not re.search(r"[。;:；：]$", text):
+            following, on = paragraphs[i + 1]
+            if cut := _PAGE_NUMBER.match(following):
+                text += following[cut.end() :]
+                pages.append((len(text), on))
+        yield text, pages
 
 
 def _share_holds(raw_part: str, printed: str, whole: Decimal, whole_bound: Decimal) -> bool:

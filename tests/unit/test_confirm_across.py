@@ -194,3 +194,12 @@ def test_a_sangong_total_with_one_item_printed_is_not_confirmed_by_it():
     sangong = [r | {"confirmed": False} for r in tables["sangong"] if r["category"] in ("total", "vehicle_operation")]
     confirm([], sangong)
     assert not any(r["confirmed"] for r in sangong)
+
+
+def test_shares_a_page_number_cuts_in_two_are_read_as_one_sentence():
+    # p15: "…公务接待费支出384.75万元,占" / "─ 13 ─ “三公”经费的50.12%。"
+    lines = _listed("jiangsu_renda_2019_yusuan_wenjian.pdf", how=confirm_shares)
+    confirmed = {r["category"]: r["confirmed"] for r in lines if "category" in r and r["page"] == 15}
+    assert confirmed["outbound_travel"] and confirmed["reception"]
+    lines = _listed("jiangsu_renda_2019_yusuan_wenjian.pdf", ("经费的50.12%", "经费的51.12%"), confirm_shares)
+    assert not any(r["confirmed"] for r in lines if "category" in r and r["page"] == 15)
