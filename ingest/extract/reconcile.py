@@ -152,6 +152,31 @@ def _same_figures(records: list[Record], facts: str, key: str) -> Iterator[tuple
                 yield a, b
 
 
+# the statement totals the 类 of a 科目 column add up to: 功能分类 (2xx) and 经济分类 (3xx, 5xx) classes
+_CLASS_TOTALS = {
+    "2": ("total_expenditure", "fiscal_appropriation", "general_public_budget", "government_fund"),
+    "3": ("basic_expenditure", "operating_expenditure_of_organs", "total_expenditure", "general_public_budget"),
+    "5": ("basic_expenditure", "operating_expenditure_of_organs", "total_expenditure", "general_public_budget"),
+}
+
+
+def _class_sums(records: list[Record]) -> Iterator[list[Record]]:
+    """A statement's 合计 = Σ its 类 (../shared/STATEMENTS.md §2: 收支总表 本年支出 by 功能分类 类, a 支出表's 合计 row,
+    基本支出 = 301 + 302 + 303 …): within one statement (or the text), year and measure, the total line printed
+    beside two 类 or more of one classification that add up to it, with those 类."""
+    groups: dict[tuple, dict[str, Record]] = defaultdict(dict)
+    for record in records:
+        groups[(*_where(record), record["fiscal_year"], record["measure"])].setdefault(record["line_code"], record)
+    for lines in groups.values():
+        for first, totals in _CLASS_TOTALS.items():
+            classes = [r for c, r in lines.items() if len(c) == 3 and c.isdigit() and c.startswith(first)]
+            if len(classes) < 2:
+                continue
+            for total in (lines[t] for t in totals if t in lines):
+                if _sums_hold(total, classes):
+                    yield [total, *classes]
+
+
 def _unambiguous(amounts: dict[tuple, list[Record]]) -> bool:
     """Every amount a line is printed with agrees with every other, at the printed precision."""
     figures = [same[0] for same in amounts.values()]
@@ -179,7 +204,8 @@ def confirm(budget_lines: list[Record], sangong: list[Record]) -> None:
             if holds:
                 for member in members:
                     member["confirmed"] = True
-        for members in (*_held_across(records, facts, key), *_same_figures(records, facts, key)):
+        class_sums = _class_sums(records) if facts == "budget_line" else []
+        for members in (*_held_across(records, facts, key), *_same_figures(records, facts, key), *class_sums):
             for member in members:
                 member["confirmed"] = True
 

@@ -203,3 +203,28 @@ def test_shares_a_page_number_cuts_in_two_are_read_as_one_sentence():
     assert confirmed["outbound_travel"] and confirmed["reception"]
     lines = _listed("jiangsu_renda_2019_yusuan_wenjian.pdf", ("经费的50.12%", "经费的51.12%"), confirm_shares)
     assert not any(r["confirmed"] for r in lines if "category" in r and r["page"] == 15)
+
+
+def test_a_statement_total_its_classes_add_up_to_is_confirmed():
+    # 收支预算总表 p1: 当年支出小计 10,150.48 = 一般公共服务 7,827.46 + 社会保障和就业 823.76 + 住房保障 1,499.26
+    tables = _process("jiangsu_zhengxie_2018_yusuan_biao.pdf")
+    summary = {
+        r["line_code"]: r for r in tables["budget_line"] if (r["statement"], r["source"]) == ("summary", "table")
+    }
+    assert (summary["total_expenditure"]["amount_wan"], summary["total_expenditure"]["confirmed"]) == (
+        Decimal("10150.48"),
+        True,
+    )
+    assert summary["201"]["confirmed"]
+    lines, _ = _reconfirmed(tables, {("208", "table"): "832.76"})
+    summary = {r["line_code"]: r for r in lines if (r["statement"], r["source"]) == ("summary", "table")}
+    assert not summary["total_expenditure"]["confirmed"] and not summary["201"]["confirmed"]
+
+
+def test_an_organs_running_cost_table_total_its_economic_classes_add_up_to_is_confirmed():
+    # 机关运行经费表 p10: 10,101.76 = 302 商品和服务支出 10,011.76 + 310 其他资本性支出 90.00
+    tables = _process("jiangsu_shengweiban_2017_yusuan_biaoge.pdf")
+    organs = _line(tables, "operating_expenditure_of_organs", "table")
+    assert (organs["amount_wan"], organs["confirmed"]) == (Decimal("10101.76"), True)
+    lines, _ = _reconfirmed(tables, {("310", "table"): "95.00"})
+    assert not next(r for r in lines if r["line_code"] == "operating_expenditure_of_organs")["confirmed"]
