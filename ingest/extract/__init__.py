@@ -26,6 +26,7 @@ from ingest.extract.reconcile import (
     check_listed_classes,
     check_restatements,
     confirm,
+    confirm_completion,
     confirm_listed,
     confirm_shares,
 )
@@ -164,6 +165,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     confirm(budget_lines, sangong)
     confirm_listed(doc, budget_lines, sangong)
     confirm_shares(doc, budget_lines, sangong)
+    confirm_completion(doc, budget_lines, sangong)
     document["facts_total"] = len(budget_lines) + len(sangong)
     document["facts_confirmed"] = sum(r["confirmed"] for r in (*budget_lines, *sangong))
     headcount = extract_headcount(doc, document_id)

@@ -29,6 +29,11 @@ _LEVEL = re.compile(rf"(?<!增加)(?<!减少)(?<!降低)(?<!增长)(?<!下降)(?
 _PARTS_FOLLOW = re.compile(r"其中|包括")
 # a part and its share of a whole: "公务接待费支出397.5万元，占“三公”经费的60.22%"
 _SHARE = re.compile(rf"(?P<part>{NUMBER})万元,?占(?P<whole>[^,;。%\d]{{0,16}}?)的?(?P<pct>{NUMBER})%")
+# a budget, its 决算 and the share completed: "年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%"
+_COMPLETION = re.compile(
+    rf"(?:年初)?预算(?:数)?为(?P<budget>{NUMBER})万元,?[^。;]{{0,20}}?决算(?:数)?为(?P<actual>{NUMBER})万元,?"
+    rf"完成(?:年初)?预算的(?P<pct>{NUMBER})%"
+)
 _NAME_BEFORE = 24  # how far before its amount a line's name may be printed ("…预算总额为1774.70万元")
 
 
@@ -264,6 +269,29 @@ def _sentences(doc: Document) -> Iterator[tuple[str, list[tuple[int, int | None]
                 text += following[cut.end() :]
                 pages.append((len(text), on))
         yield text, pages
+
+
+def confirm_completion(doc: Document, budget_lines: list[Record], sangong: list[Record]) -> None:
+    """A budget and its 决算 the 说明 states with the share completed ("“三公”经费…年初预算为22.00万元，支出决算为
+    8.77万元，完成预算的39.86%"): when the printed percentage is the 决算 over the 预算 (完成预算的 W% = 决算 / 预算,
+    ../shared/STATEMENTS.md §2) at the printed precision of all three, the text's figures of both are confirmed. A
+    nil 决算 (0%) says nothing of the budget and confirms neither."""
+    printed = [r for r in (*budget_lines, *sangong) if r["source"] == "text"]
+    for text, pages in _sentences(doc):
+        for match in _COMPLETION.finditer(text):
+            raw_budget, raw_actual, percent = match.group("budget", "actual", "pct")
+            budget, budget_bound = _amount(raw_budget), text_precision(raw_budget)
+            if _amount(raw_actual) <= 0 or budget <= budget_bound:
+                continue
+            if not _share_holds(raw_actual, percent, budget, budget_bound):
+                continue
+            clause = re.split(r"[,;:。]", text[: match.start("budget")])[-1]
+            category, line = category_of(clause), line_of(clause)
+            page = next(page for end, page in pages if match.start() < end)
+            for record in printed:
+                named = record.get("category", record.get("line_code")) in (category, line)
+                if named and record["page"] == page and record["amount_wan"] in (budget, _amount(raw_actual)):
+                    record["confirmed"] = True
 
 
 def _share_holds(raw_part: str, printed: str, whole: Decimal, whole_bound: Decimal) -> bool:

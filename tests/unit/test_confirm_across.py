@@ -13,7 +13,7 @@ import pytest
 
 from ingest.discover import LandedFile, sha256_of
 from ingest.document import Paragraph
-from ingest.extract.reconcile import confirm, confirm_listed, confirm_shares
+from ingest.extract.reconcile import confirm, confirm_completion, confirm_listed, confirm_shares
 from ingest.pipeline import process
 from ingest.readers import read
 from tests.conftest import SHARED
@@ -115,9 +115,9 @@ def test_an_organs_running_cost_of_another_scope_than_the_public_expenditure_is_
 
 
 def _listed(name: str, change: tuple[str, str] | None = None, how=confirm_listed) -> list[dict]:
-    """The document's text figures confirmed afresh by the lists (or the shares) of its 说明 only, with one
-    printed amount changed (old → new text)."""
-    path = REAL / name
+    """The document's text figures confirmed afresh by the lists (or the shares, the completion) of its 说明 only,
+    with one printed amount changed (old → new text)."""
+    path = REAL / name if "/" not in name else SHARED / "corpus" / name
     doc, tables = read(path), process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
     if change:
         doc.blocks = [
@@ -228,3 +228,27 @@ def test_an_organs_running_cost_table_total_its_economic_classes_add_up_to_is_co
     assert (organs["amount_wan"], organs["confirmed"]) == (Decimal("10101.76"), True)
     lines, _ = _reconfirmed(tables, {("310", "table"): "95.00"})
     assert not next(r for r in lines if r["line_code"] == "operating_expenditure_of_organs")["confirmed"]
+
+
+def test_a_budget_and_its_outturn_the_completed_share_of_which_holds_are_confirmed():
+    # "“三公”经费财政拨款支出年初预算为22.00万元,支出决算为8.77万元,完成预算的39.86%"
+    excerpt = "excerpts/shanghai_jiading_sifaju_2017_sangong_juesuan.txt"
+    lines = _listed(excerpt, how=confirm_completion)
+    total = {r["measure"]: r for r in lines if r.get("category") == "total"}
+    assert (total["budget"]["amount_wan"], total["budget"]["confirmed"]) == (Decimal("22.00"), True)
+    assert total["actual"]["confirmed"]
+    lines = _listed(excerpt, ("完成预算的39.86%", "完成预算的38.96%"), confirm_completion)
+    assert not any(r["confirmed"] for r in lines if r.get("category") == "total")
+
+
+def test_a_nil_outturn_confirms_no_budget():
+    # p21: 一般公共预算财政拨款支出年初预算为 2993.92 万元,支出决算为 2940.05 万元,完成年初预算的 98.20%
+    report = "pdf/shanghai_putuo_caizhengju_2024_juesuan.pdf"
+    lines = _listed(report, how=confirm_completion)
+    initial = next(
+        r for r in lines if (r.get("line_code"), r["measure"]) == ("general_public_budget", "initial_budget")
+    )
+    assert (initial["amount_wan"], initial["confirmed"]) == (Decimal("2993.92"), True)
+    lines = _listed(report, ("支出决算为 2940.05 万元,完成年初预算的 98.20%", "支出决算为 0 万元,完成年初预算的 0%"),
+                    confirm_completion)  # fmt: skip
+    assert not any(r["confirmed"] for r in lines if r.get("line_code") == "general_public_budget")
