@@ -252,3 +252,18 @@ def test_a_nil_outturn_confirms_no_budget():
     lines = _listed(report, ("支出决算为 2940.05 万元,完成年初预算的 98.20%", "支出决算为 0 万元,完成年初预算的 0%"),
                     confirm_completion)  # fmt: skip
     assert not any(r["confirmed"] for r in lines if r.get("line_code") == "general_public_budget")
+
+
+def test_a_general_budget_total_of_basic_and_project_spending_is_confirmed():
+    # the 自评表's funding block: 一般公共预算:872.71, 基本支出:842.21, 项目支出:30.5
+    path = SHARED / "corpus" / "seeds" / "003_5069244cfe29a9a5.txt"
+    tables = process(LandedFile(path, sha256_of(path)), datetime(2026, 1, 1))
+    funding = {r["line_code"]: r for r in tables["budget_line"] if r["statement"] == "self_eval_funding"}
+    assert (funding["general_public_budget"]["amount_wan"], funding["general_public_budget"]["confirmed"]) == (
+        Decimal("872.71"),
+        True,
+    )
+    assert funding["basic_expenditure"]["confirmed"] and funding["project_expenditure"]["confirmed"]
+    lines, _ = _reconfirmed(tables, {("project_expenditure", "table"): "35.5"})
+    funding = {r["line_code"]: r for r in lines if r["statement"] == "self_eval_funding"}
+    assert not any(r["confirmed"] for r in funding.values())
