@@ -24,7 +24,14 @@ from ingest.extract.evaluations import check_counts, check_evaluations
 from ingest.extract.headcount import extract_headcount
 from ingest.extract.numbers import parse_number
 from ingest.extract.performance import extract_performance
-from ingest.extract.reconcile import check_listed_classes, check_restatements, confirm
+from ingest.extract.reconcile import (
+    check_listed_classes,
+    check_restatements,
+    confirm,
+    confirm_completion,
+    confirm_listed,
+    confirm_shares,
+)
 from ingest.extract.records import BLOCK, RAW_TABLES, Record, finding
 from ingest.extract.regions import locate
 from ingest.extract.sangong import extract_sangong
@@ -161,6 +168,9 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += check_counts(doc, document_id, evaluations)
     findings += check_charts(doc, document_id, kind.fiscal_year)
     confirm(budget_lines, sangong)
+    confirm_listed(doc, budget_lines, sangong)
+    confirm_shares(doc, budget_lines, sangong)
+    confirm_completion(doc, budget_lines, sangong)
     document["facts_total"] = len(budget_lines) + len(sangong)
     document["facts_confirmed"] = sum(r["confirmed"] for r in (*budget_lines, *sangong))
     headcount = extract_headcount(doc, document_id)

@@ -47,6 +47,8 @@ class Catalogue:
     default_unit: str
     identities: tuple[dict, ...]  # total = Σ parts, each within one statement
     column_parts: tuple[str, ...] = ()  # the column headings that add up to a 科目 statement's 合计 column
+    cross_identities: tuple[dict, ...] = ()  # total = Σ parts, its figures from any statements (confirmation only)
+    same_figures: tuple[dict, ...] = ()  # two lines that print one figure where they agree (confirmation only)
 
     def identify(self, title: str) -> Statement | None:
         return next((s for s in self.statements if any(p.search(title) for p in s.titles)), None)
@@ -73,7 +75,8 @@ def catalogue() -> Catalogue:
     units = data["units"]
     return Catalogue(
         statements, data["line_names"], re.compile(units["phrase"]), units["default"], tuple(data["identities"]),
-        tuple(data.get("column_parts") or ()),
+        tuple(data.get("column_parts") or ()), tuple(data.get("cross_identities") or ()),
+        tuple(data.get("same_figures") or ()),
     )  # fmt: skip
 
 
