@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ingest.document import Document
+from ingest.extract.audit import audit
 from ingest.extract.budget import extract_budget_lines
 from ingest.extract.checks import (
     check_balance,
@@ -155,6 +156,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     document["extraction_status"] = "partial" if incomplete else "ok"
     findings += check_listed_classes(budget_lines, document_id)
     findings += check_restatements(budget_lines, document_id)
+    findings += audit(doc, document_id, statements, budget_lines)
     confirm(budget_lines, sangong)
     document["facts_total"] = len(budget_lines) + len(sangong)
     document["facts_confirmed"] = sum(r["confirmed"] for r in (*budget_lines, *sangong))

@@ -1,0 +1,282 @@
+"""Further contradictions an auditor reads off a report (../shared/STATEMENTS.md §2): a change's stated
+direction against the two levels it is stated between, an empty statement's note against the statement it is
+printed under, and a 基本支出 split into
+人员经费 and 公用经费 two ways by two statements that agree on the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ingest.document import Document, Paragraph, Table
+from ingest.extract.numbers import NUMBER, parse_number
+from ingest.extract.reconcile import precision_wan
+from ingest.extract.records import Record, finding
+from ingest.extract.statements import Located, text_precision
+from ingest.normalize import compact
+
+# "58.28万元,上年:421.23万元,主要公益性岗位补贴经费增加": a level, the prior year's, and the direction the 说明
+# gives the change between them (a direction followed by its own amount or rate is a change, checked elsewhere)
+_LEVEL_AND_PRIOR = re.compile(
+    rf"(?<![\d.,])(?P<level>{NUMBER})万元?[,;]?上年(?:预算)?(?:数)?[:为]?(?P<prior>{NUMBER})万元?"
+    rf"(?P<reason>[^。;]*?)(?P<direction>增加|减少|增长|下降|降低|持平|保持不变)(?![\d了])"
+)
+_UP, _DOWN, _SAME = ("增加", "增长"), ("减少", "下降", "降低"), ("持平", "保持不变")
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def check_change_directions(doc: Document, document_id: str) -> list[Record]:
+    """ "X万元，上年Y万元，主要…经费增加": the direction the 说明 states contradicts its own two levels when X < Y
+    (or X > Y for 减少, X ≠ Y for 持平) beyond the rounding of the two figures."""
+    findings: dict[tuple, Record] = {}
+    for paragraph in doc.paragraphs:
+        text = compact(paragraph.text)
+        for match in _LEVEL_AND_PRIOR.finditer(text):
+            raw_level, raw_prior, direction = match.group("level", "prior", "direction")
+            change = _number(raw_level) - _number(raw_prior)
+            bound = text_precision(raw_level) + text_precision(raw_prior)
+            wrong = (
+                (direction in _UP and change < -bound)
+                or (direction in _DOWN and change > bound)
+                or (direction in _SAME and abs(change) > bound)
+            )
+            if not wrong:
+                continue
+            shown = "增加" if change > 0 else "减少"
+            findings.setdefault((raw_level, raw_prior, direction), finding(
+                document_id, "change_direction_contradicts_levels",
+                f"“{match.group(0)[:60]}”{_on_page(paragraph.page)}：本年{raw_level}万元、上年{raw_prior}万元，"
+                f"实为{shown}{abs(change)}万元，文字却说“{direction}”",
+                expected=change, actual=direction, page=paragraph.page,
+            ))  # fmt: skip
+    return list(findings.values())
+
+
+def _on_page(page: int | None) -> str:
+    return f"（第{page}页）" if page else ""
+
+
+# a note saying its statement is empty: "注:本部门2025年无政府性基金预算财政拨款安排的预算,故本表为空表。"
+_EMPTY_NOTE = re.compile(r"本表(?:为空表|为空|无数据)|故本表")
+# the fund a statement (or its note) is of
+_FUNDS = {"government_fund": "政府性基金", "state_capital": "国有资本经营"}
+
+
+def check_empty_notes(doc: Document, document_id: str, statements: list[Located]) -> list[Record]:
+    """The note printed right below a statement that it is empty must be true of that statement: a statement
+    with amounts in it under a note "故本表为空表" contradicts its note, and a note naming another fund
+    (a 国有资本经营 statement "无政府性基金预算…故本表为空表") was copied from another statement."""
+    located = {id(s.table): s for s in statements}
+    blocks = doc.blocks
+    findings = []
+    for n, block in enumerate(blocks):
+        spec = located[id(block)].statement if id(block) in located else None
+        if spec is None:
+            continue
+        note = _note_below(blocks, n)
+        if note is None:
+            continue
+        text, page = compact(note.text), note.page if note.page is not None else block.page
+        figures = _nonzero_figures(block)
+        if figures:
+            findings.append(finding(
+                document_id, "empty_note_on_filled_statement",
+                f"{spec.name}{_on_page(block.page)}印有{len(figures)}个非零金额（如{figures[0]}），"
+                f"表下注释却说本表为空：“{text[:60]}”",
+                expected=figures[0], actual=text[:60], page=page,
+            ))  # fmt: skip
+        own = _FUNDS.get(spec.code)
+        named = [fund for fund in _FUNDS.values() if fund in text]
+        if own and named and own not in named:
+            findings.append(finding(
+                document_id, "empty_note_names_other_statement",
+                f"{spec.name}{_on_page(block.page)}的注释说的是{named[0]}：“{text[:60]}”，本表是{own}预算的表",
+                severity="info", expected=own, actual=named[0], page=page,
+            ))  # fmt: skip
+    return findings
+
+
+def _note_below(blocks: list, n: int) -> Paragraph | None:
+    """The note saying a statement is empty, in the paragraphs right below it (before the next table)."""
+    for block in blocks[n + 1 : n + 3]:
+        if isinstance(block, Table):
+            return None
+        if isinstance(block, Paragraph) and _EMPTY_NOTE.search(compact(block.text)):
+            return block
+    return None
+
+
+_CODE_OR_YEAR = re.compile(r"\d{3}(?:\d{2}){0,2}|(?:19|20)\d{2}")
+
+
+def _nonzero_figures(table: Table) -> list[str]:
+    """The non-zero amounts printed in a table, as printed; a 科目 code or a year is no amount."""
+    return [
+        cell.strip()
+        for row in table.rows
+        for cell in dict.fromkeys(row)
+        if parse_number(cell) and not _CODE_OR_YEAR.fullmatch(cell.strip())
+    ]
+
+
+_SPLIT = ("personnel_expenditure", "public_expenditure")  # 基本支出 = 人员经费 + 公用经费
+_SPLIT_NAMES = {"personnel_expenditure": "人员经费", "public_expenditure": "公用经费"}
+
+
+def check_basic_split(budget_lines: list[Record], document_id: str) -> list[Record]:
+    """Two statements that print the same 基本支出 (人员经费 + 公用经费 agree) but split it differently: the
+    scopes are the same (the whole agrees), so each part printed twice differently is a contradiction."""
+    by_statement: dict[tuple, dict[str, Record]] = defaultdict(dict)
+    for record in budget_lines:
+        if record["source"] == "table" and record["line_code"] in _SPLIT:
+            key = (record["fiscal_year"], record["measure"], record["statement"])
+            by_statement[key].setdefault(record["line_code"], record)
+    findings = []
+    complete = {key: parts for key, parts in by_statement.items() if len(parts) == 2}
+    for (year, measure, a_statement), a in complete.items():
+        for (other_year, other_measure, b_statement), b in complete.items():
+            if (other_year, other_measure) != (year, measure) or a_statement >= b_statement:
+                continue
+            whole_a = sum((r["amount_wan"] for r in a.values()), Decimal(0))
+            whole_b = sum((r["amount_wan"] for r in b.values()), Decimal(0))
+            bound = sum((precision_wan(r) for r in (*a.values(), *b.values())), Decimal(0))
+            if abs(whole_a - whole_b) > bound:
+                continue  # two scopes (all funds, 财政拨款): the wholes differ too
+            findings += _split_findings(a, b, year, document_id)
+    return findings
+
+
+def _split_findings(a: dict[str, Record], b: dict[str, Record], year: int, document_id: str) -> Iterator[Record]:
+    for code in _SPLIT:
+        x, y = a[code], b[code]
+        difference = abs(x["amount_wan"] - y["amount_wan"])
+        bound = precision_wan(x) + precision_wan(y)
+        if difference <= bound:
+            continue
+        yield finding(
+            document_id, "basic_split_differs",
+            f"{year}年{_SPLIT_NAMES[code]}：{x['statement']}（第{x['page']}页）印为{x['value_raw']}，"
+            f"{y['statement']}（第{y['page']}页）印为{y['value_raw']}，两表的人员经费与公用经费之和相同，"
+            f"差{difference}万元",
+            expected=y["amount_wan"], actual=x["amount_wan"], page=x["page"],
+        )  # fmt: skip
+
+
+def audit(doc: Document, document_id: str, statements: list[Located], budget_lines: list[Record]) -> list[Record]:
+    """Every check of this module on one document."""
+    return [
+        *check_change_directions(doc, document_id),
+        *check_empty_notes(doc, document_id, statements),
+        *check_basic_split(budget_lines, document_id),
+        *check_listed_items(doc, document_id),
+        *check_fund_changes(doc, document_id),
+    ]
+
+
+# a 决算说明's 项 each with its 年初预算 and 决算: "年初预算为1560.05万元,支出决算为1511.89万元"
+_BUDGET_AND_ACTUAL = re.compile(
+    rf"年初预算(?:数)?为(?P<budget>{NUMBER})万元,(?:支出)?决算(?:数)?为(?P<actual>{NUMBER})万元"
+)
+# a heading that ends a list of items: "六、…", "(四)…"
+_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+
+
+def check_listed_items(doc: Document, document_id: str) -> list[Record]:
+    """ "…支出年初预算为2993.92万元，支出决算为2940.05万元…其中：1、…年初预算为1560.05万元，支出决算为1511.89万元
+    …": the 年初预算 and the 决算 of the items listed after 其中 (up to the next heading) sum to the whole's,
+    within the rounding of the figures added."""
+    findings = []
+    paragraphs = [(compact(p.text), p.page) for p in doc.paragraphs]
+    for n, (text, page) in enumerate(paragraphs):
+        whole = _BUDGET_AND_ACTUAL.search(text)
+        introducer = text.find("其中", whole.end()) if whole else -1
+        if introducer < 0:
+            continue
+        listed = [(text[introducer:], page)]
+        for following, following_page in paragraphs[n + 1 :]:
+            if _HEADING.match(following) or ("其中" in following and _BUDGET_AND_ACTUAL.search(following)):
+                break
+            listed.append((following, following_page))
+        items = [m for part, _ in listed for m in _BUDGET_AND_ACTUAL.finditer(part)]
+        if len(items) < 2:
+            continue
+        for measure, name in (("budget", "年初预算"), ("actual", "决算")):
+            raw_total = whole.group(measure)
+            total = _number(raw_total)
+            parts = [m.group(measure) for m in items]
+            added = sum((_number(p) for p in parts), Decimal(0))
+            if added == total:
+                continue
+            bound = text_precision(raw_total) + sum((text_precision(p) for p in parts), Decimal(0))
+            last_page = listed[-1][1]
+            where = f"第{page}页" if page == last_page or last_page is None else f"第{page}-{last_page}页"
+            findings.append(finding(
+                document_id, "listed_items_do_not_sum",
+                f"说明（{where}）：{name}总数印为{raw_total}万元，其中所列{len(parts)}项的{name}之和为{added}万元，"
+                f"差{abs(total - added)}万元",
+                severity="info" if abs(total - added) <= bound else "warning",
+                expected=total, actual=added, page=page,
+            ))  # fmt: skip
+    return findings
+
+
+# "财政拨款支出预算18,976.76万元,比2024年预算增加3,355.65万元": the whole and its change
+_APPROPRIATION_CHANGE = re.compile(
+    rf"财政拨款支出(?:预算)?(?:为)?(?P<level>{NUMBER})万元,(?:比|较|与)[^,;。]{{0,14}}?(?:(?P<direction>增加|减少)"
+    rf"(?P<change>{NUMBER})万元|持平)"
+)
+# "一般公共预算拨款支出预算0.00万元,比2024年预算减少15,621.11万元;政府性基金拨款支出预算0.00万元,与2024年预算持平"
+_FUND_CHANGE = re.compile(
+    rf"(?P<fund>一般公共预算|政府性基金|国有资本经营)[^;。\d]{{0,16}}?(?P<level>{NUMBER})万元,(?:比|较|与)[^,;。]{{0,14}}?"
+    rf"(?:(?P<direction>增加|减少)(?P<change>{NUMBER})万元|持平)"
+)
+
+
+def _change(match: re.Match[str]) -> Decimal:
+    if match.group("direction") is None:
+        return Decimal(0)  # 持平
+    return (1 if match.group("direction") == "增加" else -1) * _number(match.group("change"))
+
+
+def check_fund_changes(doc: Document, document_id: str) -> list[Record]:
+    """ "财政拨款支出预算中，一般公共预算…比上年减少a万元；政府性基金…持平；国有资本经营…持平": the three funds
+    make up the 财政拨款, so their changes add up to the 财政拨款's change stated before. When one fund's change is
+    off, the change it must have is the whole's less the others'."""
+    findings = []
+    whole: tuple[re.Match[str], int | None] | None = None
+    for paragraph in doc.paragraphs:
+        text = compact(paragraph.text)
+        start = text.find("财政拨款支出预算中")
+        for match in _APPROPRIATION_CHANGE.finditer(text[: start if start >= 0 else len(text)]):
+            whole = (match, paragraph.page)
+        if start < 0 or whole is None:
+            continue
+        funds = {m.group("fund"): m for m in _FUND_CHANGE.finditer(text[start:])}
+        if len(funds) < 2:
+            continue
+        total, total_page = whole
+        stated = _change(total)
+        changes = {fund: _change(m) for fund, m in funds.items()}
+        if sum(changes.values(), Decimal(0)) == stated:
+            continue
+        raw = [m.group("change") for m in (total, *funds.values()) if m.group("change")]
+        bound = sum((text_precision(r) for r in raw), Decimal(0))
+        difference = abs(sum(changes.values(), Decimal(0)) - stated)
+        # the fund whose change is off: the only one that changed, or the largest
+        fund = max(changes, key=lambda f: abs(changes[f]))
+        must = stated - sum((c for f, c in changes.items() if f != fund), Decimal(0))
+        findings.append(finding(
+            document_id, "fund_changes_do_not_sum",
+            f"财政拨款支出比上年变动{stated}万元（“{total.group(0)[:40]}”{_on_page(total_page)}），"
+            f"其中{fund}印为变动{changes[fund]}万元（“{funds[fund].group(0)[:40]}”{_on_page(paragraph.page)}），"
+            f"其余资金共变动{stated - must}万元，{fund}应变动{must}万元，差{difference}万元",
+            severity="info" if difference <= bound else "warning",
+            expected=must, actual=changes[fund], page=paragraph.page,
+        ))  # fmt: skip
+    return findings
