@@ -70,6 +70,7 @@ KINDS: dict[str, str] = {
     "basic_split_differs": "same_line",
     "listed_items_do_not_sum": "total_and_parts",
     "fund_changes_do_not_sum": "two_statements_of_one_change",
+    "changes_do_not_sum": "total_and_parts",
 }
 SEVERITIES = ("warning", "info")
 

@@ -176,6 +176,7 @@ def audit(doc: Document, document_id: str, statements: list[Located], budget_lin
         *check_basic_split(budget_lines, document_id),
         *check_listed_items(doc, document_id),
         *check_fund_changes(doc, document_id),
+        *check_changes_of_parts(doc, document_id),
     ]
 
 
@@ -280,3 +281,49 @@ def check_fund_changes(doc: Document, document_id: str) -> list[Record]:
             expected=must, actual=changes[fund], page=paragraph.page,
         ))  # fmt: skip
     return findings
+
+
+# a level and its change from the year before: "基本支出预算数为13,994.31万元。与上年相比增加1,670.85万元"
+_LEVEL_WITH_CHANGE = re.compile(
+    rf"(?<![\d.,])(?P<level>{NUMBER})万元[^\d;]{{0,60}}?(?:与上年相比|比上年|较上年)[^,;。\d]{{0,12}}?"
+    rf"(?P<direction>增加|减少)(?P<change>{NUMBER})万元"
+)
+_MAX_PARTS = 12
+
+
+def check_changes_of_parts(doc: Document, document_id: str) -> list[Record]:
+    """The 说明 states a total and its change from the year before, then parts of it with theirs (its 类, or 基本
+    支出, 项目支出 and 机动经费): when consecutive parts' levels add up to the total's, their changes add up to the
+    total's change too, within the rounding of the figures added."""
+    stated = []  # (level, change, raw level, raw change, page) in the order printed
+    for text, page in _sentences(doc):
+        for m in _LEVEL_WITH_CHANGE.finditer(text):
+            sign = 1 if m.group("direction") == "增加" else -1
+            stated.append((_number(m.group("level")), sign * _number(m.group("change")), m.group("level"),
+                           m.group("change"), page))  # fmt: skip
+    findings: dict[tuple, Record] = {}
+    for i, (level, change, raw_level, raw_change, page) in enumerate(stated):
+        for start in range(i + 1, len(stated)):
+            for end in range(start + 2, min(start + _MAX_PARTS, len(stated)) + 1):
+                parts = stated[start:end]
+                levels = sum((p[0] for p in parts), Decimal(0))
+                if levels != level or any(p[0] == level for p in parts):
+                    continue
+                changes = sum((p[1] for p in parts), Decimal(0))
+                if changes == change:
+                    continue
+                bound = text_precision(raw_change) + sum((text_precision(p[3]) for p in parts), Decimal(0))
+                difference = abs(changes - change)
+                findings.setdefault((level, change, changes), finding(
+                    document_id, "changes_do_not_sum",
+                    f"{raw_level}万元比上年变动{change}万元{_on_page(page)}；其后所列{len(parts)}项金额之和也是"
+                    f"{raw_level}万元（第{parts[0][4]}页起），各项变动之和却为{changes}万元，差{difference}万元",
+                    severity="info" if difference <= bound else "warning",
+                    expected=change, actual=changes, page=page,
+                ))  # fmt: skip
+    return list(findings.values())
+
+
+def _sentences(doc: Document) -> Iterator[tuple[str, int | None]]:
+    for paragraph in doc.paragraphs:
+        yield compact(paragraph.text), paragraph.page

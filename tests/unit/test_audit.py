@@ -8,10 +8,13 @@ from ingest.extract import extract
 from ingest.extract.audit import (
     check_basic_split,
     check_change_directions,
+    check_changes_of_parts,
     check_empty_notes,
     check_fund_changes,
     check_listed_items,
 )
+from ingest.extract.checks import check_text
+from ingest.extract.classify import classify
 from ingest.extract.statements import locate
 from ingest.readers import read
 from tests.conftest import SHARED
@@ -93,3 +96,62 @@ def test_the_funds_changes_add_up_to_the_appropriations():
     ]
     # the same sentences in the report's first rendering, its 一般公共预算 +3,355.65
     assert check_fund_changes(_doc("real", "shanghai_putuo_wanli_2025_bumen_yusuan.pdf"), "d") == []
+
+
+def _text_findings(folder: str, name: str, check_id: str) -> list[tuple]:
+    doc = _doc(folder, name)
+    year = classify(doc).fiscal_year
+    return [f for f in _figures(check_text(doc, "d", year)) if f[0] == check_id]
+
+
+def test_a_blank_amount_in_two_items_is_two():
+    # "主要行政运行。2023年当年预算执行数为。" (p9) and "主要住房公积金。2023年当年预算执行数为。" (p10): one blank each
+    assert _text_findings(*RERENDER, "amount_missing") == [
+        ("amount_missing", "warning", None, "2023年当年预算执行", 7),
+        ("amount_missing", "warning", None, "执行数", 9),
+        ("amount_missing", "warning", None, "执行数为", 9),
+        ("amount_missing", "warning", None, "执行数为", 10),
+    ]
+
+
+def test_the_scope_of_the_reports_own_budget_is_of_its_year():
+    # a 2019 report: "纳入本部门2018年部门汇总预算编制范围的预算单位共计一家"
+    assert _text_findings("real", "jiangsu_renda_2019_yusuan_wenjian.pdf", "fiscal_year_out_of_place") == [
+        ("fiscal_year_out_of_place", "warning", "2019", "2018", 5)
+    ]
+    # "纳入本部门2019年部门汇总预算编制范围" in a 2019 report
+    assert _text_findings("real", "jiangsu_jianchayuan_2019_yusuan.pdf", "fiscal_year_out_of_place") == []
+
+
+def test_a_mandatory_columns_footnote_left_in_is_one_finding():
+    # "注:“科目编码”和“科目名称”为必填项" under six tables: the template's instruction, no figure affected
+    assert _text_findings("real", "jiangsu_jianchayuan_2019_yusuan.pdf", "template_placeholder_left") == [
+        ("template_placeholder_left", "info", None, "为必填项", 16)
+    ]
+    assert _text_findings("real", "jiangsu_jianchayuan_2018_yusuan.pdf", "template_placeholder_left") == []
+
+
+def test_a_rate_is_recomputed_from_the_level_the_statements_print():
+    # item 13 "购房补贴(03项)207万元 … 2026年预算安排170.03万元,比2025年预算执行数241.76万元增加21.74%": the table prints
+    # 2,070,000元; item 7's rate fits its heading 56.12 (left as it was), item 1 has one level only
+    doc = _doc("real", "shanghai_putuo_sifaju_2026_danwei_yusuan.pdf")
+    found = extract(doc, {"document_id": "d"}).finding
+    rates = [f for f in _figures(found) if f[0] in ("level_stated_twice_differently", "yoy_percent_mismatch")]
+    assert rates == [
+        ("yoy_percent_mismatch", "warning", "15.13", "1.10", 6),
+        ("level_stated_twice_differently", "warning", "56.12", "57.8", 6),
+        ("yoy_percent_mismatch", "info", "24.00", "22.22", 7),
+        ("yoy_percent_mismatch", "info", "93.52", "93.51", 7),
+        ("level_stated_twice_differently", "warning", "207", "170.03", 7),
+        ("yoy_percent_mismatch", "warning", "-14.38", "21.74", 7),
+    ]
+
+
+def test_the_changes_of_parts_add_up_to_the_totals():
+    # 收、支预算总计 21,955.35 "各增加3,958.67"; 基本 13,994.31 (+1,670.85) + 项目 5,573 (+40) + 机动 2,388.04
+    # (+2,247.84) = 21,955.35 but their changes 3,958.69; the 类 (16,458.75 + 1,836.22 + 3,660.38) agree: +3,958.67
+    assert _figures(check_changes_of_parts(_doc("real", "jiangsu_jianchayuan_2018_yusuan.pdf"), "d")) == [
+        ("changes_do_not_sum", "info", "3958.67", "3958.69", 23)
+    ]
+    # a report whose parts' changes add up
+    assert check_changes_of_parts(_doc("real", "jiangsu_renda_2018_yusuan.pdf"), "d") == []
