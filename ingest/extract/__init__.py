@@ -156,7 +156,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     document["extraction_status"] = "partial" if incomplete else "ok"
     findings += check_listed_classes(budget_lines, document_id)
     findings += check_restatements(budget_lines, document_id)
-    findings += audit(doc, document_id, statements, budget_lines)
+    findings += audit(doc, document_id, kind.fiscal_year, statements, budget_lines, sangong)
     confirm(budget_lines, sangong)
     document["facts_total"] = len(budget_lines) + len(sangong)
     document["facts_confirmed"] = sum(r["confirmed"] for r in (*budget_lines, *sangong))

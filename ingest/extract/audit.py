@@ -9,12 +9,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.document import Document, Paragraph, Table
+from ingest.extract.derived import _CHANGE, _LEVEL, severity
 from ingest.extract.numbers import NUMBER, parse_number
 from ingest.extract.reconcile import precision_wan
 from ingest.extract.records import Record, finding
+from ingest.extract.sangong import category_of
 from ingest.extract.statements import Located, text_precision
 from ingest.normalize import compact
 
@@ -168,9 +170,13 @@ def _split_findings(a: dict[str, Record], b: dict[str, Record], year: int, docum
         )  # fmt: skip
 
 
-def audit(doc: Document, document_id: str, statements: list[Located], budget_lines: list[Record]) -> list[Record]:
+def audit(
+    doc: Document, document_id: str, fiscal_year: int | None, statements: list[Located], budget_lines: list[Record],
+    sangong: list[Record],
+) -> list[Record]:  # fmt: skip
     """Every check of this module on one document."""
     return [
+        *check_sangong_changes(doc, document_id, fiscal_year, sangong),
         *check_change_directions(doc, document_id),
         *check_empty_notes(doc, document_id, statements),
         *check_basic_split(budget_lines, document_id),
@@ -327,3 +333,60 @@ def check_changes_of_parts(doc: Document, document_id: str) -> list[Record]:
 def _sentences(doc: Document) -> Iterator[tuple[str, int | None]]:
     for paragraph in doc.paragraphs:
         yield compact(paragraph.text), paragraph.page
+
+
+def check_sangong_changes(
+    doc: Document, document_id: str, fiscal_year: int | None, sangong: list[Record]
+) -> list[Record]:
+    """ "其中：因公出国(境)费支出决算减少0万元，降低0%；公务用车…减少0.29万元，降低3.31%": a 三公 category's change and
+    rate printed without its level, the level being the category's figure the report states elsewhere (its table
+    or the sentence before): the rate is the change over the prior level (level ∓ change), and a rate of a prior
+    level of 0 (0 this year, no change) has no value at all."""
+    if fiscal_year is None:
+        return []
+    measure = "actual" if any(r["measure"] == "actual" for r in sangong) else "budget"
+    levels: dict[str, list[Record]] = defaultdict(list)
+    for record in sangong:
+        if record["fiscal_year"] == fiscal_year and record["measure"] == measure:
+            levels[record["category"]].append(record)
+    findings: dict[tuple, Record] = {}
+    for paragraph in doc.paragraphs:
+        text = compact(paragraph.text)
+        for match in _CHANGE.finditer(text):
+            if _LEVEL.search(text[: match.start()]):
+                continue  # a level printed before it: recomputed with it (derived.py)
+            clause = re.split(r"[,;:。]", text[: match.start()])[-1]
+            category = category_of(clause)
+            records = levels.get(category) if category else None
+            if not records or len({r["amount_wan"] for r in records}) != 1:
+                continue
+            level, raw_level = records[0]["amount_wan"], str(records[0]["value_raw"])
+            sign = 1 if match.group(1) == "增加" else -1
+            raw_delta, printed = match.group(2), match.group(4)
+            delta = _number(raw_delta)
+            prior = level - sign * delta
+            where = _on_page(records[0]["page"]) or "（说明）"
+            if prior == 0:
+                findings.setdefault((clause, match.group(0)), finding(
+                    document_id, "percent_from_zero_base",
+                    f"“{clause}{match.group(0)}”：本年{raw_level}{where}、{match.group(1)}{raw_delta}万元，"
+                    f"上年为0，增长率无从计算，却印为{printed}%",
+                    actual=printed, page=paragraph.page,
+                ))  # fmt: skip
+                continue
+            if prior < 0:
+                continue
+            pl, pd = precision_wan(records[0]), text_precision(raw_delta)
+            face = delta / prior * 100
+            low = (delta - pd) / (prior + pl + pd) * 100
+            high = (delta + pd) / (prior - pl - pd) * 100 if prior > pl + pd else Decimal("Infinity")
+            level_of_severity = severity(printed, face, min(low, high), max(low, high))
+            if level_of_severity:
+                computed = face.quantize(Decimal(1).scaleb(-max(len(printed.partition(".")[2]), 2)), ROUND_HALF_UP)
+                findings.setdefault((clause, match.group(0)), finding(
+                    document_id, "yoy_percent_mismatch",
+                    f"“{clause}{match.group(0)}”：本年{raw_level}{where}、上年{prior}万元，变动率应为{computed}%，"
+                    f"印为{printed}%",
+                    severity=level_of_severity, expected=computed, actual=printed, page=paragraph.page,
+                ))  # fmt: skip
+    return list(findings.values())

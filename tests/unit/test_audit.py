@@ -12,6 +12,7 @@ from ingest.extract.audit import (
     check_empty_notes,
     check_fund_changes,
     check_listed_items,
+    check_sangong_changes,
 )
 from ingest.extract.checks import check_text
 from ingest.extract.classify import classify
@@ -155,3 +156,14 @@ def test_the_changes_of_parts_add_up_to_the_totals():
     ]
     # a report whose parts' changes add up
     assert check_changes_of_parts(_doc("real", "jiangsu_renda_2018_yusuan.pdf"), "d") == []
+
+
+def test_a_sangong_categorys_rate_from_its_level_stated_elsewhere():
+    # "其中：因公出国(境)费支出决算减少0万元，降低0%；公务用车购置及运行维护费支出决算减少0.29万元，降低3.31%；公务接待费
+    # 支出决算增加0.01万元，增长3.45%" with the levels 0, 8.47 and 0.30 in the sentence before: 出国 was 0 the year
+    # before, no rate; 8.47 + 0.29 and 0.30 - 0.01 give 3.31% and 3.45%, and the 三公's 8.77 + 0.28 its 3.09%
+    doc = _doc("excerpts", "shanghai_jiading_sifaju_2017_sangong_juesuan.txt")
+    report = extract(doc, {"document_id": "d"})
+    assert _figures(check_sangong_changes(doc, "d", 2017, report.sangong)) == [
+        ("percent_from_zero_base", "warning", None, "0", None)
+    ]
