@@ -71,6 +71,7 @@ KINDS: dict[str, str] = {
     "listed_items_do_not_sum": "total_and_parts",
     "fund_changes_do_not_sum": "two_statements_of_one_change",
     "changes_do_not_sum": "total_and_parts",
+    "purpose_contradicts_statement": "other",
 }
 SEVERITIES = ("warning", "info")
 

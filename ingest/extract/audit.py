@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.document import Document, Paragraph, Table
+from ingest.extract.columns import Cell, _column_headings, _rows
 from ingest.extract.derived import _CHANGE, _LEVEL, severity
 from ingest.extract.numbers import NUMBER, parse_number
 from ingest.extract.reconcile import precision_wan
@@ -183,6 +184,7 @@ def audit(
         *check_listed_items(doc, document_id),
         *check_fund_changes(doc, document_id),
         *check_changes_of_parts(doc, document_id),
+        *check_item_purposes(doc, document_id, statements),
     ]
 
 
@@ -390,3 +392,54 @@ def check_sangong_changes(
                     severity=level_of_severity, expected=computed, actual=printed, page=paragraph.page,
                 ))  # fmt: skip
     return list(findings.values())
+
+
+# "…财政事务(款)一般行政管理事务(项)。主要用于:局财政业务指导与宣传等基本支出。"
+_ITEM_PURPOSE = re.compile(
+    r"\(类\)(?P<kuan>[\u4e00-\u9fff、]+)\(款\)(?P<xiang>[\u4e00-\u9fff、]+)\(项\)[^。]{0,12}?。?主要用于:?"
+    r"(?P<use>[^。;]{0,60}?)(?P<kind>基本支出|项目支出)。"
+)
+_SPENDING_STATEMENTS = ("expenditure", "general_public_by_function", "fiscal_by_function")
+
+
+def check_item_purposes(doc: Document, document_id: str, statements: list[Located]) -> list[Record]:
+    """The 说明 says what a 项 is spent on, "主要用于…等基本支出": a 项 its statements book entirely in the other column
+    (基本支出 blank, all of it 项目支出, or the reverse) is described as the wrong kind of spending."""
+    booked: dict[tuple[str, str], tuple[str, Cell, Cell, str]] = {}
+    for located in statements:
+        if located.statement is None or located.statement.code not in _SPENDING_STATEMENTS:
+            continue
+        headings = _column_headings(located.table.rows)
+        basic = next((i for i, h in headings.items() if h == "基本支出"), None)
+        project = next((i for i, h in headings.items() if h == "项目支出"), None)
+        if basic is None or project is None:
+            continue
+        rows = [row for row in _rows(located) if row.code]
+        names = {row.code: row.labels[max(row.labels)] for row in rows if row.labels}
+        for row in rows:
+            if len(row.code) != 7 or row.code not in names or basic not in row.cells or project not in row.cells:
+                continue
+            key = (names.get(row.code[:5], ""), names[row.code])
+            booked.setdefault(key, (row.code, row.cells[basic], row.cells[project], located.statement.name))
+    findings = []
+    for paragraph in doc.paragraphs:
+        text = compact(paragraph.text)
+        for match in _ITEM_PURPOSE.finditer(text):
+            entry = booked.get((match.group("kuan"), match.group("xiang")))
+            if entry is None:
+                continue
+            code, basic, project, statement = entry
+            said, page = match.group("kind"), basic.page
+            if said == "基本支出" and basic.amount == 0 and project.amount > 0:
+                other, amount = "项目支出", project.printed
+            elif said == "项目支出" and project.amount == 0 and basic.amount > 0:
+                other, amount = "基本支出", basic.printed
+            else:
+                continue
+            findings.append(finding(
+                document_id, "purpose_contradicts_statement",
+                f"说明{_on_page(paragraph.page)}称{match.group('xiang')}(项)“主要用于{match.group('use')}{said}”，"
+                f"{statement}{_on_page(page)}却把{code}全部列为{other}（{amount}），{said}为空",
+                severity="info", expected=other, actual=said, page=paragraph.page,
+            ))  # fmt: skip
+    return findings

@@ -11,6 +11,7 @@ from ingest.extract.audit import (
     check_changes_of_parts,
     check_empty_notes,
     check_fund_changes,
+    check_item_purposes,
     check_listed_items,
     check_sangong_changes,
 )
@@ -166,4 +167,13 @@ def test_a_sangong_categorys_rate_from_its_level_stated_elsewhere():
     report = extract(doc, {"document_id": "d"})
     assert _figures(check_sangong_changes(doc, "d", 2017, report.sangong)) == [
         ("percent_from_zero_base", "warning", None, "0", None)
+    ]
+
+
+def test_an_items_purpose_against_the_column_it_is_booked_in():
+    # "一般行政管理事务(项)。主要用于:局财政业务指导与宣传等基本支出" while the 支出表 books its 10.00 in 项目支出;
+    # "行政运行(项)。主要用于:局本部人员经费及公用经费等的基本支出" has its 1,503.52 in 基本支出
+    report = _doc("pdf", "shanghai_putuo_caizhengju_2024_juesuan.pdf")
+    assert _figures(check_item_purposes(report, "d", locate(report))) == [
+        ("purpose_contradicts_statement", "info", "项目支出", "基本支出", 22)
     ]
