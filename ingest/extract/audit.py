@@ -6,6 +6,7 @@ printed under, and a 基本支出 split into
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -185,6 +186,8 @@ def audit(
         *check_fund_changes(doc, document_id),
         *check_changes_of_parts(doc, document_id),
         *check_item_purposes(doc, document_id, statements),
+        *check_filler_sections(doc, document_id),
+        *check_template_rows(doc, document_id, statements),
     ]
 
 
@@ -442,4 +445,53 @@ def check_item_purposes(doc: Document, document_id: str, statements: list[Locate
                 f"{statement}{_on_page(page)}却把{code}全部列为{other}（{amount}），{said}为空",
                 severity="info", expected=other, actual=said, page=paragraph.page,
             ))  # fmt: skip
+    return findings
+
+
+_SECTION = re.compile(r"^[一二三四五六七八九十]+、[\u4e00-\u9fff]{2,20}$")
+_FILLER = re.compile(r"\d{1,2}|[.。…]+|无|略")
+_FILLED_SECTIONS = 3  # a page number follows one heading; three headings each with a filler are a template
+
+
+def check_filler_sections(doc: Document, document_id: str) -> list[Record]:
+    """A form's sections ("一、项目概述", "二、立项依据" …) each followed by nothing but a filler ("1", "…") where
+    the text is due: three or more on a page are the template filled in with placeholders (a figure that is the
+    page's number is its page number)."""
+    paragraphs = doc.paragraphs
+    filled: dict[int | None, list[str]] = defaultdict(list)
+    for heading, body in itertools.pairwise(paragraphs):
+        title, text = compact(heading.text), compact(body.text)
+        if _SECTION.match(title) and _FILLER.fullmatch(text) and text != str(body.page) and heading.page == body.page:
+            filled[body.page].append(f"{title}：{text}")
+    findings = []
+    for page, sections in filled.items():
+        if len(sections) < _FILLED_SECTIONS:
+            continue
+        findings.append(finding(
+            document_id, "template_placeholder_left",
+            f"说明{_on_page(page)}有{len(sections)}节只填了占位符而无内容：{'；'.join(sections[:4])}",
+            actual=sections[0].rpartition("：")[2], page=page,
+        ))  # fmt: skip
+    return findings
+
+
+_ELLIPSIS_ROW = re.compile(r"\.{3,}|…+")
+
+
+def check_template_rows(doc: Document, document_id: str, statements: list[Located]) -> list[Record]:
+    """A statement's template row of ellipses ("…", where the filler adds rows) left in the published table."""
+    findings = []
+    for located in statements:
+        if located.statement is None:
+            continue
+        table = located.table
+        for r, row in enumerate(table.rows):
+            cells = [compact(c) for c in row if compact(c)]
+            if cells and all(_ELLIPSIS_ROW.fullmatch(c) for c in cells):
+                findings.append(finding(
+                    document_id, "template_placeholder_left",
+                    f"{located.statement.name}{_on_page(table.page_of(r))}留有模板的省略号行：“{' '.join(cells)}”",
+                    severity="info", actual=cells[0], page=table.page_of(r),
+                ))  # fmt: skip
+                break
     return findings

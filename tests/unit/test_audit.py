@@ -10,10 +10,12 @@ from ingest.extract.audit import (
     check_change_directions,
     check_changes_of_parts,
     check_empty_notes,
+    check_filler_sections,
     check_fund_changes,
     check_item_purposes,
     check_listed_items,
     check_sangong_changes,
+    check_template_rows,
 )
 from ingest.extract.checks import check_text
 from ingest.extract.classify import classify
@@ -177,3 +179,23 @@ def test_an_items_purpose_against_the_column_it_is_booked_in():
     assert _figures(check_item_purposes(report, "d", locate(report))) == [
         ("purpose_contradicts_statement", "info", "项目支出", "基本支出", 22)
     ]
+
+
+def test_sections_filled_with_a_placeholder():
+    # 项目经费情况说明 (p32): "一、项目概述" "1", "二、立项依据" "1" … seven sections
+    assert _figures(check_filler_sections(_doc(*RERENDER), "d")) == [
+        ("template_placeholder_left", "warning", None, "1", 32)
+    ]
+    # a heading followed by its page's number ("第四部分 名词解释" "2" on page 2, "二、…构成情况" "4" on page 4)
+    assert check_filler_sections(_doc("real", "jiangsu_jianchayuan_2018_yusuan.pdf"), "d") == []
+
+
+def test_a_template_row_of_ellipses_left_in_a_statement():
+    # the 国有资本经营 table (p26) keeps the template's "..." row below its note
+    rerender = _doc(*RERENDER)
+    assert _figures(check_template_rows(rerender, "d", locate(rerender))) == [
+        ("template_placeholder_left", "info", None, "...", 26)
+    ]
+    # the same report's first rendering, without it
+    first = _doc("real", "shanghai_putuo_wanli_2025_bumen_yusuan.pdf")
+    assert check_template_rows(first, "d", locate(first)) == []
