@@ -299,16 +299,26 @@ _LEVEL_WITH_CHANGE = re.compile(
     rf"(?<![\d.,])(?P<level>{NUMBER})万元[^\d;]{{0,60}}?(?:与上年相比|比上年|较上年)[^,;。\d]{{0,12}}?"
     rf"(?P<direction>增加|减少)(?P<change>{NUMBER})万元"
 )
+# a line new this year, its change its whole level: "其他检察支出(项)469.5万元,…。上年《…》无此项级科目"
+_NEW_LINE = re.compile(
+    rf"(?<![\d.,])(?P<level>{NUMBER})万元[^\d;]{{0,60}}?上年[^。;]{{0,30}}?无此(?:项级|款级|类级)?科目"
+)
 _MAX_PARTS = 12
 
 
 def check_changes_of_parts(doc: Document, document_id: str) -> list[Record]:
     """The 说明 states a total and its change from the year before, then parts of it with theirs (its 类, or 基本
-    支出, 项目支出 and 机动经费): when consecutive parts' levels add up to the total's, their changes add up to the
-    total's change too, within the rounding of the figures added."""
+    支出, 项目支出 and 机动经费; a line new this year changes by its whole level): when consecutive parts' levels
+    add up to the total's, their changes add up to the total's change too, within the rounding of the figures
+    added."""
     stated = []  # (level, change, raw level, raw change, page) in the order printed
     for text, page in _sentences(doc):
-        for m in _LEVEL_WITH_CHANGE.finditer(text):
+        changes = [*_LEVEL_WITH_CHANGE.finditer(text), *_NEW_LINE.finditer(text)]
+        for m in sorted(changes, key=lambda m: m.start()):
+            if "direction" not in m.re.groupindex:  # new this year: from 0
+                stated.append((_number(m.group("level")), _number(m.group("level")), m.group("level"),
+                               m.group("level"), page))  # fmt: skip
+                continue
             sign = 1 if m.group("direction") == "增加" else -1
             stated.append((_number(m.group("level")), sign * _number(m.group("change")), m.group("level"),
                            m.group("change"), page))  # fmt: skip

@@ -157,6 +157,15 @@ def test_the_changes_of_parts_add_up_to_the_totals():
     assert _figures(check_changes_of_parts(_doc("real", "jiangsu_jianchayuan_2018_yusuan.pdf"), "d")) == [
         ("changes_do_not_sum", "info", "3958.67", "3958.69", 23)
     ]
+    # 公共安全(类) 16,593.12 "增加134.37万元" while its five 项 (two new this year, "上年…无此项级科目": 315 and
+    # 469.5 from 0) add up to 16,593.12 with changes of +148.76; the 10 项 give the total's +2228.78, not 2214.39
+    assert [
+        f[2:4] for f in _figures(check_changes_of_parts(_doc("real", "jiangsu_jianchayuan_2019_yusuan.pdf"), "d"))
+    ] == [
+        ("2214.39", "2228.78"),
+        ("2228.78", "2214.39"),
+        ("134.37", "148.76"),
+    ]
     # a report whose parts' changes add up
     assert check_changes_of_parts(_doc("real", "jiangsu_renda_2018_yusuan.pdf"), "d") == []
 
