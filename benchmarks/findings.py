@@ -65,12 +65,7 @@ KINDS: dict[str, str] = {
     "sangong_printed_in_yuan": "other",
     "percent_from_zero_base": "growth_rate",  # or completion_rate: see _kind
     "change_direction_contradicts_levels": "other",
-    "empty_note_on_filled_statement": "other",
-    "empty_note_names_other_statement": "other",
-    "basic_split_differs": "same_line",
-    "listed_items_do_not_sum": "total_and_parts",
-    "fund_changes_do_not_sum": "two_statements_of_one_change",
-    "changes_do_not_sum": "total_and_parts",
+    "empty_note_contradicts_statement": "other",
     "purpose_contradicts_statement": "other",
 }
 SEVERITIES = ("warning", "info")

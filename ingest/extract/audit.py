@@ -90,7 +90,7 @@ def check_empty_notes(doc: Document, document_id: str, statements: list[Located]
         figures = _nonzero_figures(block)
         if figures:
             findings.append(finding(
-                document_id, "empty_note_on_filled_statement",
+                document_id, "empty_note_contradicts_statement",
                 f"{spec.name}{_on_page(block.page)}印有{len(figures)}个非零金额（如{figures[0]}），"
                 f"表下注释却说本表为空：“{text[:60]}”",
                 expected=figures[0], actual=text[:60], page=page,
@@ -99,7 +99,7 @@ def check_empty_notes(doc: Document, document_id: str, statements: list[Located]
         named = [fund for fund in _FUNDS.values() if fund in text]
         if own and named and own not in named:
             findings.append(finding(
-                document_id, "empty_note_names_other_statement",
+                document_id, "empty_note_contradicts_statement",
                 f"{spec.name}{_on_page(block.page)}的注释说的是{named[0]}：“{text[:60]}”，本表是{own}预算的表",
                 severity="info", expected=own, actual=named[0], page=page,
             ))  # fmt: skip
@@ -164,7 +164,7 @@ def _split_findings(a: dict[str, Record], b: dict[str, Record], year: int, docum
         if difference <= bound:
             continue
         yield finding(
-            document_id, "basic_split_differs",
+            document_id, "same_line_differs",
             f"{year}年{_SPLIT_NAMES[code]}：{x['statement']}（第{x['page']}页）印为{x['value_raw']}，"
             f"{y['statement']}（第{y['page']}页）印为{y['value_raw']}，两表的人员经费与公用经费之和相同，"
             f"差{difference}万元",
@@ -229,7 +229,7 @@ def check_listed_items(doc: Document, document_id: str) -> list[Record]:
             last_page = listed[-1][1]
             where = f"第{page}页" if page == last_page or last_page is None else f"第{page}-{last_page}页"
             findings.append(finding(
-                document_id, "listed_items_do_not_sum",
+                document_id, "parts_do_not_sum_to_total",
                 f"说明（{where}）：{name}总数印为{raw_total}万元，其中所列{len(parts)}项的{name}之和为{added}万元，"
                 f"差{abs(total - added)}万元",
                 severity="info" if abs(total - added) <= bound else "warning",
@@ -284,7 +284,7 @@ def check_fund_changes(doc: Document, document_id: str) -> list[Record]:
         fund = max(changes, key=lambda f: abs(changes[f]))
         must = stated - sum((c for f, c in changes.items() if f != fund), Decimal(0))
         findings.append(finding(
-            document_id, "fund_changes_do_not_sum",
+            document_id, "change_stated_twice_differently",
             f"财政拨款支出比上年变动{stated}万元（“{total.group(0)[:40]}”{_on_page(total_page)}），"
             f"其中{fund}印为变动{changes[fund]}万元（“{funds[fund].group(0)[:40]}”{_on_page(paragraph.page)}），"
             f"其余资金共变动{stated - must}万元，{fund}应变动{must}万元，差{difference}万元",
@@ -336,7 +336,7 @@ def check_changes_of_parts(doc: Document, document_id: str) -> list[Record]:
                 bound = text_precision(raw_change) + sum((text_precision(p[3]) for p in parts), Decimal(0))
                 difference = abs(changes - change)
                 findings.setdefault((level, change, changes), finding(
-                    document_id, "changes_do_not_sum",
+                    document_id, "parts_do_not_sum_to_total",
                     f"{raw_level}万元比上年变动{change}万元{_on_page(page)}；其后所列{len(parts)}项金额之和也是"
                     f"{raw_level}万元（第{parts[0][4]}页起），各项变动之和却为{changes}万元，差{difference}万元",
                     severity="info" if difference <= bound else "warning",

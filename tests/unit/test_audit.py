@@ -51,7 +51,7 @@ def test_an_empty_statements_note_against_the_statement():
     filled = _doc("real", "shanghai_putuo_wanli_2024_bumen_yusuan.pdf")
     assert _figures(check_empty_notes(filled, "d", locate(filled))) == [
         (
-            "empty_note_on_filled_statement",
+            "empty_note_contradicts_statement",
             "warning",
             "47.91",
             "注:本部门2024年无三公经费和机关运行经费预算,故本表为空表。",
@@ -61,7 +61,7 @@ def test_an_empty_statements_note_against_the_statement():
     # the 国有资本经营 table's note names 政府性基金; the 政府性基金 table's (p17) is right, and both are empty
     copied = _doc("real", "shanghai_putuo_caizhengju_2025_bumen_yusuan.pdf")
     assert _figures(check_empty_notes(copied, "d", locate(copied))) == [
-        ("empty_note_names_other_statement", "info", "国有资本经营", "政府性基金", 18)
+        ("empty_note_contradicts_statement", "info", "国有资本经营", "政府性基金", 18)
     ]
     # empty statements with their own notes
     right = _doc("real", "shanghai_putuo_sifaju_2026_danwei_yusuan.pdf")
@@ -72,8 +72,8 @@ def test_a_basic_expenditure_split_two_ways():
     # 收支总表 人员经费 20,374,181 + 公用经费 1,744,680 and 基本支出表 20,272,981.00 + 1,845,880.34: both 22,118,861
     split = extract(_doc("real", "shanghai_putuo_sifaju_2026_danwei_yusuan.pdf"), {"document_id": "d"})
     assert _figures(check_basic_split(split.budget_line, "d")) == [
-        ("basic_split_differs", "warning", "2037.4181", "2027.2981", 18),
-        ("basic_split_differs", "warning", "174.4680", "184.5880", 18),
+        ("same_line_differs", "warning", "2037.4181", "2027.2981", 18),
+        ("same_line_differs", "warning", "174.4680", "184.5880", 18),
     ]
     same = extract(_doc("real", "shanghai_putuo_zhengfuban_2025_danwei_yusuan.pdf"), {"document_id": "d"})
     assert check_basic_split(same.budget_line, "d") == []
@@ -83,8 +83,8 @@ def test_the_items_listed_with_their_budget_and_actual():
     # 年初预算 2993.92 and 决算 2940.05, the 11 项 listed after 其中 sum to 2993.93 and 2940.06 (rounding slips)
     report = _doc("pdf", "shanghai_putuo_caizhengju_2024_juesuan.pdf")
     assert _figures(check_listed_items(report, "d")) == [
-        ("listed_items_do_not_sum", "info", "2993.92", "2993.93", 21),
-        ("listed_items_do_not_sum", "info", "2940.05", "2940.06", 21),
+        ("parts_do_not_sum_to_total", "info", "2993.92", "2993.93", 21),
+        ("parts_do_not_sum_to_total", "info", "2940.05", "2940.06", 21),
     ]
     # the same 说明 with the whole printed as its items' sums
     fixed = [
@@ -96,7 +96,7 @@ def test_the_items_listed_with_their_budget_and_actual():
 def test_the_funds_changes_add_up_to_the_appropriations():
     # 财政拨款 +3,355.65; 一般公共预算 -15,621.11, 政府性基金 and 国有资本经营 持平
     assert _figures(check_fund_changes(_doc(*RERENDER), "d")) == [
-        ("fund_changes_do_not_sum", "warning", "3355.65", "-15621.11", 7)
+        ("change_stated_twice_differently", "warning", "3355.65", "-15621.11", 7)
     ]
     # the same sentences in the report's first rendering, its 一般公共预算 +3,355.65
     assert check_fund_changes(_doc("real", "shanghai_putuo_wanli_2025_bumen_yusuan.pdf"), "d") == []
@@ -155,7 +155,7 @@ def test_the_changes_of_parts_add_up_to_the_totals():
     # 收、支预算总计 21,955.35 "各增加3,958.67"; 基本 13,994.31 (+1,670.85) + 项目 5,573 (+40) + 机动 2,388.04
     # (+2,247.84) = 21,955.35 but their changes 3,958.69; the 类 (16,458.75 + 1,836.22 + 3,660.38) agree: +3,958.67
     assert _figures(check_changes_of_parts(_doc("real", "jiangsu_jianchayuan_2018_yusuan.pdf"), "d")) == [
-        ("changes_do_not_sum", "info", "3958.67", "3958.69", 23)
+        ("parts_do_not_sum_to_total", "info", "3958.67", "3958.69", 23)
     ]
     # 公共安全(类) 16,593.12 "增加134.37万元" while its five 项 (two new this year, "上年…无此项级科目": 315 and
     # 469.5 from 0) add up to 16,593.12 with changes of +148.76; the 10 项 give the total's +2228.78, not 2214.39
