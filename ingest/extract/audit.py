@@ -186,6 +186,7 @@ def audit(
         *check_fund_changes(doc, document_id),
         *check_changes_of_parts(doc, document_id),
         *check_item_purposes(doc, document_id, statements),
+        *check_listed_components(doc, document_id, statements),
         *check_filler_sections(doc, document_id),
         *check_template_rows(doc, document_id, statements),
     ]
@@ -504,4 +505,39 @@ def check_template_rows(doc: Document, document_id: str, statements: list[Locate
                     severity="info", actual=cells[0], page=table.page_of(r),
                 ))  # fmt: skip
                 break
+    return findings
+
+
+# "人员经费2152.26万元,主要包括:基本工资、津贴补贴、…、个人农业生产补贴;公用经费…"
+_COMPONENTS = re.compile(r"(?P<whole>人员经费|公用经费)[^。;]{0,20}?主要包括:?(?P<items>[^。;]+)")
+_ITEM_NAME = re.compile(r"[\u4e00-\u9fff()]{2,20}")
+
+
+def check_listed_components(doc: Document, document_id: str, statements: list[Located]) -> list[Record]:
+    """The 说明 lists what 人员经费 and 公用经费 consist of ("主要包括：基本工资、津贴补贴、…"): an item it names that
+    the 基本支出 statement prints empty (or 0) is no part of them this year."""
+    booked: dict[str, tuple[Decimal, str, int | None]] = {}
+    for located in statements:
+        if located.statement is None or located.statement.code != "general_public_basic":
+            continue
+        table = located.table
+        for r, row in enumerate(table.rows):
+            cells = [compact(c) for c in row]
+            for name, amount in itertools.pairwise(cells):
+                value = parse_number(amount) if amount else Decimal(0)
+                if _ITEM_NAME.fullmatch(name) and value is not None:
+                    booked.setdefault(name, (value, located.statement.name, table.page_of(r)))
+    findings = []
+    for paragraph in doc.paragraphs:
+        for match in _COMPONENTS.finditer(compact(paragraph.text)):
+            for item in dict.fromkeys(re.split(r"[、,]", match.group("items"))):
+                if item not in booked or booked[item][0] != 0:
+                    continue
+                _, statement, page = booked[item]
+                findings.append(finding(
+                    document_id, "purpose_contradicts_statement",
+                    f"说明{_on_page(paragraph.page)}把“{item}”列为{match.group('whole')}的组成，"
+                    f"{statement}{_on_page(page)}中“{item}”却为空（0）",
+                    severity="info", expected=0, actual=item, page=paragraph.page,
+                ))  # fmt: skip
     return findings

@@ -13,6 +13,7 @@ from ingest.extract.audit import (
     check_filler_sections,
     check_fund_changes,
     check_item_purposes,
+    check_listed_components,
     check_listed_items,
     check_sangong_changes,
     check_template_rows,
@@ -208,3 +209,14 @@ def test_a_template_row_of_ellipses_left_in_a_statement():
     # the same report's first rendering, without it
     first = _doc("real", "shanghai_putuo_wanli_2025_bumen_yusuan.pdf")
     assert check_template_rows(first, "d", locate(first)) == []
+
+
+def test_the_components_of_personnel_and_public_spending_the_text_lists():
+    # "人员经费2152.26万元,主要包括:…、退休费、个人农业生产补贴" while the 基本支出表 leaves 303 10 个人农业生产补贴 blank
+    report = _doc("pdf", "shanghai_putuo_caizhengju_2024_juesuan.pdf")
+    assert _figures(check_listed_components(report, "d", locate(report))) == [
+        ("purpose_contradicts_statement", "info", "0", "个人农业生产补贴", 23)
+    ]
+    # "主要包括:基本工资、津贴补贴、奖金(98.89)、…、住房公积金": each booked in the 基本支出表
+    budget = _doc("real", "jiangsu_renda_2018_yusuan.pdf")
+    assert check_listed_components(budget, "d", locate(budget)) == []
