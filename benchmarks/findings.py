@@ -67,6 +67,7 @@ KINDS: dict[str, str] = {
     "change_direction_contradicts_levels": "other",
     "empty_note_contradicts_statement": "other",
     "purpose_contradicts_statement": "other",
+    "comparison_base_mixed": "other",
 }
 SEVERITIES = ("warning", "info")
 

@@ -246,7 +246,7 @@ _APPROPRIATION_CHANGE = re.compile(
 )
 # "一般公共预算拨款支出预算0.00万元,比2024年预算减少15,621.11万元;政府性基金拨款支出预算0.00万元,与2024年预算持平"
 _FUND_CHANGE = re.compile(
-    rf"(?P<fund>一般公共预算|政府性基金|国有资本经营)[^;。\d]{{0,16}}?(?P<level>{NUMBER})万元,(?:比|较|与)[^,;。]{{0,14}}?"
+    rf"(?P<fund>一般公共预算|政府性基金|国有资本经营)[^;。\d]{{0,16}}?(?P<level>{NUMBER})万元,(?:比|较|与)(?P<base>[^,;。]{{0,14}}?)"
     rf"(?:(?P<direction>增加|减少)(?P<change>{NUMBER})万元|持平)"
 )
 
@@ -260,7 +260,8 @@ def _change(match: re.Match[str]) -> Decimal:
 def check_fund_changes(doc: Document, document_id: str) -> list[Record]:
     """ "财政拨款支出预算中，一般公共预算…比上年减少a万元；政府性基金…持平；国有资本经营…持平": the three funds
     make up the 财政拨款, so their changes add up to the 财政拨款's change stated before. When one fund's change is
-    off, the change it must have is the whole's less the others'."""
+    off, the change it must have is the whole's less the others'. The funds are compared with one base (the year
+    before's 预算, or its 执行数), not each with another."""
     findings = []
     whole: tuple[re.Match[str], int | None] | None = None
     for paragraph in doc.paragraphs:
@@ -273,6 +274,16 @@ def check_fund_changes(doc: Document, document_id: str) -> list[Record]:
         funds = {m.group("fund"): m for m in _FUND_CHANGE.finditer(text[start:])}
         if len(funds) < 2:
             continue
+        bases = {fund: m.group("base").removesuffix("相比") for fund, m in funds.items()}
+        if len(set(bases.values())) > 1:
+            # the parts of one whole compared with two different figures of the year before (预算, 预算执行数)
+            findings.append(finding(
+                document_id, "comparison_base_mixed",
+                f"说明{_on_page(paragraph.page)}“财政拨款支出预算中”各资金的比较基数不一："
+                + "；".join(f"{fund}比“{base}”" for fund, base in bases.items()),
+                severity="info", expected=bases[next(iter(bases))],
+                actual=next(b for b in bases.values() if b != bases[next(iter(bases))]), page=paragraph.page,
+            ))  # fmt: skip
         total, total_page = whole
         stated = _change(total)
         changes = {fund: _change(m) for fund, m in funds.items()}

@@ -220,3 +220,13 @@ def test_the_components_of_personnel_and_public_spending_the_text_lists():
     # "主要包括:基本工资、津贴补贴、奖金(98.89)、…、住房公积金": each booked in the 基本支出表
     budget = _doc("real", "jiangsu_renda_2018_yusuan.pdf")
     assert check_listed_components(budget, "d", locate(budget)) == []
+
+
+def test_the_funds_are_compared_with_one_base():
+    # "一般公共预算…比2024年预算增加24,491.71万元；政府性基金…比2024年预算执行数持平；国有资本经营…比2024年预算执行数持平"
+    mixed = _doc("real", "shanghai_putuo_shangwuwei_2025_bumen_yusuan.pdf")
+    assert _figures(check_fund_changes(mixed, "d")) == [
+        ("comparison_base_mixed", "info", "2024年预算", "2024年预算执行数", 7)
+    ]
+    # "比2024年预算增加107.62万元；政府性基金…与2024年预算持平；…与2024年预算持平": one base, and the changes add up
+    assert check_fund_changes(_doc("real", "shanghai_putuo_caizhengju_2025_bumen_yusuan.pdf"), "d") == []
