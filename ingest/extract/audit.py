@@ -1,7 +1,14 @@
-"""Further contradictions an auditor reads off a report (../shared/STATEMENTS.md §2): a change's stated
-direction against the two levels it is stated between, an empty statement's note against the statement it is
-printed under, and a 基本支出 split into
-人员经费 and 公用经费 two ways by two statements that agree on the whole.
+"""Further contradictions an auditor reads off a report (../shared/STATEMENTS.md §2), each with both figures and
+where they are printed, `info` within the printed precision and `warning` beyond (§3):
+
+- a change's stated direction against the two levels it is stated between ("X万元，上年Y万元，主要…增加");
+- an empty statement's note against the statement it is printed under (a filled table, another fund's note);
+- 人员经费 and 公用经费 split two ways by two statements that agree on their sum, the 基本支出;
+- the 年初预算 and 决算 of the items a 决算说明 lists against the whole's; the changes of parts whose levels add up
+  to a total's against the total's change; the funds' changes against the 财政拨款's, and their one base;
+- a 三公 category's rate printed without its level, recomputed from the category's figure stated elsewhere;
+- what the 说明 says money is spent on against the statements (基本 or 项目支出; the items of 人员/公用经费);
+- template residue: sections filled with a placeholder, a statement's row of ellipses.
 """
 
 from __future__ import annotations
