@@ -68,6 +68,8 @@ KINDS: dict[str, str] = {
     "empty_note_contradicts_statement": "other",
     "purpose_contradicts_statement": "other",
     "comparison_base_mixed": "other",
+    "reason_names_other_item": "other",
+    "amount_without_unit": "other",
 }
 SEVERITIES = ("warning", "info")
 

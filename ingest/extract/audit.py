@@ -8,6 +8,7 @@ where they are printed, `info` within the printed precision and `warning` beyond
   to a total's against the total's change; the funds' changes against the 财政拨款's, and their one base;
 - a 三公 category's rate printed without its level, recomputed from the category's figure stated elsewhere;
 - what the 说明 says money is spent on against the statements (基本 or 项目支出; the items of 人员/公用经费);
+- an item's reason naming another item of the list; an amount printed without its unit;
 - template residue: sections filled with a placeholder, a statement's row of ellipses.
 """
 
@@ -187,6 +188,8 @@ def audit(
     return [
         *check_sangong_changes(doc, document_id, fiscal_year, sangong),
         *check_change_directions(doc, document_id),
+        *check_item_reasons(doc, document_id),
+        *check_units_missing(doc, document_id),
         *check_empty_notes(doc, document_id, statements),
         *check_basic_split(budget_lines, document_id),
         *check_listed_items(doc, document_id),
@@ -558,4 +561,59 @@ def check_listed_components(doc: Document, document_id: str, statements: list[Lo
                     f"{statement}{_on_page(page)}中“{item}”却为空（0）",
                     severity="info", expected=0, actual=item, page=paragraph.page,
                 ))  # fmt: skip
+    return findings
+
+
+# an item of the 说明's list with its reason: "2.一般公共服务支出(类)群众团体事务(款)一般行政管理事务(项)42.29万元,
+# 上年:42.60万元,主要组织事务一般行政管理事务经。"
+_LISTED_ITEM = re.compile(
+    rf"(?P<kuan>[\u4e00-\u9fff]+)\(款\)(?P<xiang>[\u4e00-\u9fff]+)\(项\)(?P<level>{NUMBER})万元,上年:?"
+    rf"(?P<prior>{NUMBER})万元?,主要(?P<reason>[^。]*)"
+)
+
+
+def check_item_reasons(doc: Document, document_id: str) -> list[Record]:
+    """Each item of the 说明's list of 项 gives its own reason: a reason that names another item of the list (its 款
+    and 项, "主要组织事务一般行政管理事务…" under 群众团体事务(款)) was copied from that item."""
+    items = [
+        (match, paragraph.page)
+        for paragraph in doc.paragraphs
+        for match in _LISTED_ITEM.finditer(compact(paragraph.text))
+    ]
+    names = {m.group("kuan") + m.group("xiang"): (m, page) for m, page in items}
+    findings = []
+    for match, page in items:
+        own = match.group("kuan") + match.group("xiang")
+        reason = match.group("reason")
+        named = [n for n in names if n != own and n in reason and not own.endswith(n)]
+        if not named:
+            continue
+        other, other_page = names[max(named, key=len)]
+        findings.append(finding(
+            document_id, "reason_names_other_item",
+            f"说明{_on_page(page)}“{match.group('kuan')}(款){match.group('xiang')}(项)”的原因“主要{reason}”"
+            f"说的是另一项“{other.group('kuan')}(款){other.group('xiang')}(项)”{_on_page(other_page)}",
+            expected=other.group("kuan") + other.group("xiang"), actual=own, page=page,
+        ))  # fmt: skip
+    return findings
+
+
+# an amount printed without its unit in a 说明 that states its amounts in 万元: "2023年当年预算执行数为0.00。"
+_UNITLESS = re.compile(r"(?:执行数|预算数|决算数|金额|支出|收入)为(?P<amount>\d[\d,]*\.\d{1,2})(?=[。;,]|$)")
+
+
+def check_units_missing(doc: Document, document_id: str) -> list[Record]:
+    """An amount the 说明 prints without its unit ("…执行数为318.14。") where it prints the others in 万元."""
+    texts = [(compact(p.text), p.page) for p in doc.paragraphs]
+    if not any("万元" in text for text, _ in texts):
+        return []
+    findings = []
+    for text, page in texts:
+        for match in _UNITLESS.finditer(text):
+            findings.append(finding(
+                document_id, "amount_without_unit",
+                f"说明{_on_page(page)}“{text[max(0, match.start() - 12) : match.end()]}”的金额{match.group('amount')}"
+                "没有单位（说明其余金额以万元列示）",
+                severity="info", actual=match.group("amount"), page=page,
+            ))  # fmt: skip
     return findings

@@ -13,10 +13,12 @@ from ingest.extract.audit import (
     check_filler_sections,
     check_fund_changes,
     check_item_purposes,
+    check_item_reasons,
     check_listed_components,
     check_listed_items,
     check_sangong_changes,
     check_template_rows,
+    check_units_missing,
 )
 from ingest.extract.checks import check_text
 from ingest.extract.classify import classify
@@ -230,3 +232,30 @@ def test_the_funds_are_compared_with_one_base():
     ]
     # "比2024年预算增加107.62万元；政府性基金…与2024年预算持平；…与2024年预算持平": one base, and the changes add up
     assert check_fund_changes(_doc("real", "shanghai_putuo_caizhengju_2025_bumen_yusuan.pdf"), "d") == []
+
+
+def test_an_items_reason_naming_another_item():
+    # "群众团体事务(款)一般行政管理事务(项)…主要组织事务一般行政管理事务经" (item 3's 款 and 项) in six items, and
+    # "城乡社区管理事务(款)城管执法(项)…主要城乡社区管理事务一般行政管理事务" (item 25's); the other 26 items give their own
+    found = _figures(check_item_reasons(_doc(*RERENDER), "d"))
+    assert [(f[2], f[4]) for f in found] == [
+        ("组织事务一般行政管理事务", 7),
+        ("组织事务一般行政管理事务", 7),
+        ("组织事务一般行政管理事务", 7),
+        ("组织事务一般行政管理事务", 7),
+        ("组织事务一般行政管理事务", 8),
+        ("组织事务一般行政管理事务", 9),
+        ("城乡社区管理事务一般行政管理事务", 9),
+    ]
+    assert found[-1][3] == "城乡社区管理事务城管执法"
+
+
+def test_an_amount_printed_without_its_unit():
+    # "2023年当年预算执行数为0.00。", "…为20.00。", "…为318.14。" (items 7 and 10 print "15.00万", "10.00万")
+    assert _figures(check_units_missing(_doc(*RERENDER), "d")) == [
+        ("amount_without_unit", "info", None, "0.00", 8),
+        ("amount_without_unit", "info", None, "20.00", 8),
+        ("amount_without_unit", "info", None, "318.14", 10),
+    ]
+    # "2025年当年预算执行数为1690.69万元" …: every amount with its unit
+    assert check_units_missing(_doc("real", "shanghai_putuo_sifaju_2026_danwei_yusuan.pdf"), "d") == []
