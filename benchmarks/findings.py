@@ -70,6 +70,7 @@ KINDS: dict[str, str] = {
     "comparison_base_mixed": "other",
     "reason_names_other_item": "other",
     "amount_without_unit": "other",
+    "reason_cut_off": "other",
 }
 SEVERITIES = ("warning", "info")
 

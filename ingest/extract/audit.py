@@ -8,7 +8,7 @@ where they are printed, `info` within the printed precision and `warning` beyond
   to a total's against the total's change; the funds' changes against the 财政拨款's, and their one base;
 - a 三公 category's rate printed without its level, recomputed from the category's figure stated elsewhere;
 - what the 说明 says money is spent on against the statements (基本 or 项目支出; the items of 人员/公用经费);
-- an item's reason naming another item of the list; an amount printed without its unit;
+- an item's reason naming another item of the list, or cut off mid-word; an amount printed without its unit;
 - template residue: sections filled with a placeholder, a statement's row of ellipses.
 """
 
@@ -189,6 +189,7 @@ def audit(
         *check_sangong_changes(doc, document_id, fiscal_year, sangong),
         *check_change_directions(doc, document_id),
         *check_item_reasons(doc, document_id),
+        *check_reasons_cut_off(doc, document_id),
         *check_units_missing(doc, document_id),
         *check_empty_notes(doc, document_id, statements),
         *check_basic_split(budget_lines, document_id),
@@ -615,5 +616,27 @@ def check_units_missing(doc: Document, document_id: str) -> list[Record]:
                 f"说明{_on_page(page)}“{text[max(0, match.start() - 12) : match.end()]}”的金额{match.group('amount')}"
                 "没有单位（说明其余金额以万元列示）",
                 severity="info", actual=match.group("amount"), page=page,
+            ))  # fmt: skip
+    return findings
+
+
+# the endings the template's reasons take ("主要…经费增加", "…经费减少", "…经费保持不变"), cut short
+_CUT_ENDING = re.compile(r"(?:经费?|经费增|经费减|经费保持|经费保持不)$")
+
+
+def check_reasons_cut_off(doc: Document, document_id: str) -> list[Record]:
+    """An item's reason cut off mid-word: the start of its own 项's name ("其他城乡社区管理事务支出(项)…主要其他城乡社区
+    管理。") or of the template's ending ("…经费增。", "…经费保持。", "…经。")."""
+    findings = []
+    for paragraph in doc.paragraphs:
+        for match in _LISTED_ITEM.finditer(compact(paragraph.text)):
+            reason, name = match.group("reason"), match.group("xiang")
+            cut = (2 <= len(reason) < len(name) and name.startswith(reason)) or _CUT_ENDING.search(reason)
+            if not cut:
+                continue
+            findings.append(finding(
+                document_id, "reason_cut_off",
+                f"说明{_on_page(paragraph.page)}“{match.group('kuan')}(款){name}(项)”的原因只印了“主要{reason}”，话没说完",
+                severity="info", actual=reason, page=paragraph.page,
             ))  # fmt: skip
     return findings

@@ -16,6 +16,7 @@ from ingest.extract.audit import (
     check_item_reasons,
     check_listed_components,
     check_listed_items,
+    check_reasons_cut_off,
     check_sangong_changes,
     check_template_rows,
     check_units_missing,
@@ -259,3 +260,13 @@ def test_an_amount_printed_without_its_unit():
     ]
     # "2025年当年预算执行数为1690.69万元" …: every amount with its unit
     assert check_units_missing(_doc("real", "shanghai_putuo_sifaju_2026_danwei_yusuan.pdf"), "d") == []
+
+
+def test_a_reason_cut_off_mid_word():
+    # "主要机关。" (机关事业单位职业年金缴费支出), "…经费增。", "…经费保持。", "…一般行政管理事务经。": 14 of the 33 items; the
+    # others end their reasons ("主要专项普查活动", "主要其他公共安全支出经费增加", "…经费保持不变")
+    found = _figures(check_reasons_cut_off(_doc(*RERENDER), "d"))
+    assert len(found) == 14
+    assert ("reason_cut_off", "info", None, "机关", 8) in found
+    assert ("reason_cut_off", "info", None, "其他城乡社区住宅支出经费保持", 10) in found
+    assert check_reasons_cut_off(_doc("real", "shanghai_putuo_wanli_2025_bumen_yusuan.pdf"), "d") == []
