@@ -74,6 +74,13 @@ KINDS: dict[str, str] = {
     "basic_plus_project_exceeds_form_spending": "text_and_table",
     "chart_differs_from_text": "same_line",
     "staff_control_rate_mismatch": "share",
+    "change_direction_contradicts_levels": "other",
+    "empty_note_contradicts_statement": "other",
+    "purpose_contradicts_statement": "other",
+    "comparison_base_mixed": "other",
+    "reason_names_other_item": "other",
+    "amount_without_unit": "other",
+    "reason_cut_off": "other",
 }
 SEVERITIES = ("warning", "info")
 

@@ -1,3 +1,3 @@
 """Turn report files into records: discover → read (Document) → extract (records) → cache."""
 
-PARSER_VERSION = "0.8.0"
+PARSER_VERSION = "0.9.0"

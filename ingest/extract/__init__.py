@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ingest.document import Document
+from ingest.extract.audit import audit
 from ingest.extract.budget import extract_budget_lines
 from ingest.extract.charts import check_charts
 from ingest.extract.checks import (
@@ -167,6 +168,7 @@ def extract(doc: Document, document: Record) -> Extraction:
     findings += check_evaluations(doc, document_id, kind.fiscal_year, evaluations, indicators, budget_lines)
     findings += check_counts(doc, document_id, evaluations)
     findings += check_charts(doc, document_id, kind.fiscal_year)
+    findings += audit(doc, document_id, kind.fiscal_year, statements, budget_lines, sangong)
     confirm(budget_lines, sangong)
     confirm_listed(doc, budget_lines, sangong)
     confirm_shares(doc, budget_lines, sangong)

@@ -21,10 +21,11 @@ TOLERANCE_WAN = Decimal("0.01")
 _AMOUNT = re.compile(rf"(?<!增加)(?<!减少)(?<!降低)(?<!增长)(?<!下降)(?<!节约)(?<![\d.,])({NUMBER})万元")
 _CHOICE = "增加|减少|增长|下降|降低|大于|小于"
 # template wording left in: an unresolved choice ("增加(减少)"), a filling instruction ("(按…填写)",
-# "(100字以内)", "(此页为封面)"), a reason left blank or filled with junk ("主要原因是。", "原因是qq")
+# "(100字以内)", "(此页为封面)", "“科目编码”和“科目名称”为必填项"), a reason left blank or filled with junk
+# ("主要原因是。", "原因是qq")
 _PLACEHOLDER = re.compile(
     rf"XX|××|(?:{_CHOICE})\((?:{_CHOICE})\)|\((?:按|请|根据)[^()]{{2,60}}?(?:填写|填报|描述|列示)\)|\(此页为封面\)"
-    r"|\((?:一|每)个专项一行\)|\(\d+字以内\)|原因(?:是|为)(?:[a-z]{1,3}|\d{1,3})?$"
+    r"|\((?:一|每)个专项一行\)|\(\d+字以内\)|原因(?:是|为)(?:[a-z]{1,3}|\d{1,3})?$|为必填项"
 )
 # an amount left blank: "政府性基金支出预算支出万元", "2023年当年预算执行数为。", "2023年当年预算执行。"
 _BLANK_AMOUNT = re.compile(
@@ -35,6 +36,8 @@ _COMPARED_YEAR = re.compile(r"(?:比|较|与(?=(?:19|20)\d{2}年度?(?:相比|�
 _AS_OF = re.compile(r"截[至止]((?:19|20)\d{2})年")
 _GRAND_TOTAL = re.compile(r"(?:[一二三四五六七八九十]+、)?(收入|支出)?(?:预算|决算)?总计")
 _YEAR_FIGURE = re.compile(r"((?:19|20)\d{2})年度?(?:部门|单位)?(?:预算|决算|收入|支出|收支)")
+# the scope of the report's own budget: "纳入本部门2019年部门汇总预算编制范围的预算单位" is of the report's year
+_SCOPE_YEAR = re.compile(r"纳入(?:本部门|本单位)?((?:19|20)\d{2})年度?[^,;。\d]{0,10}?(?:预算|决算)(?:编制)?范围")
 
 
 # a level and its change from a year named ("37,151.47万元,比2024年预算增加24,491.71万元", "24,169.74万元,与上年相比
@@ -58,6 +61,7 @@ def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list
     findings: dict[tuple, Record] = {}
     for paragraph in doc.paragraphs:
         text = compact(paragraph.text)
+        before = ""  # the sentence before: a blank left in two items ("…主要住房公积金。…执行数为。") is two
         for sentence in re.split(r"[。!?]", text):
             problems = [
                 *_parts(sentence, document_id, paragraph.page),
@@ -69,8 +73,11 @@ def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list
             for problem in problems:
                 # the same sentence printed twice in a report is one finding; template wording or a blank left
                 # in two sentences (政府性基金, 其他资金 …) is one in each
-                where = sentence if problem["expected"] is None else None
-                findings.setdefault((problem["check_id"], problem["expected"], problem["actual"], where), problem)
+                # a footnote's instruction repeated under each table is one
+                where = sentence if problem["expected"] is None and problem["severity"] == "warning" else None
+                item = before if problem["check_id"] == "amount_missing" else None
+                findings.setdefault((problem["check_id"], problem["expected"], problem["actual"], where, item), problem)
+            before = sentence
     for problem in _form_residue(doc, document_id):
         findings.setdefault((problem["check_id"], problem["expected"], problem["actual"], problem["message"]), problem)
     return list(findings.values())
@@ -141,10 +148,11 @@ def _counted_parts(sentence: str, document_id: str, page: int | None) -> Iterato
 
 def _residue(sentence: str, document_id: str, page: int | None) -> Iterator[Record]:
     for match in _PLACEHOLDER.finditer(sentence):
+        # a table's footnote telling the filler which columns are mandatory changes no figure
         yield finding(
             document_id, "template_placeholder_left",
             f"template wording left in the report: {match.group(0)!r} in “{sentence[:60]}”",
-            actual=match.group(0), page=page,
+            severity="info" if match.group(0) == "为必填项" else "warning", actual=match.group(0), page=page,
         )  # fmt: skip
 
 
@@ -174,6 +182,13 @@ def _years(sentence: str, document_id: str, fiscal_year: int | None, page: int |
                 document_id, "fiscal_year_out_of_place",
                 f"“{match.group(0)}” in a report on {fiscal_year}", expected=fiscal_year, actual=match.group(1),
                 page=page,
+            )  # fmt: skip
+    for match in _SCOPE_YEAR.finditer(sentence):
+        if int(match.group(1)) != fiscal_year:
+            yield finding(
+                document_id, "fiscal_year_out_of_place",
+                f"“{match.group(0)}”：本报告是{fiscal_year}年的，其编制范围却写成{match.group(1)}年",
+                expected=fiscal_year, actual=match.group(1), page=page,
             )  # fmt: skip
     compared = [m.span() for m in _COMPARED_YEAR.finditer(sentence)]
     for match in _YEAR_FIGURE.finditer(sentence):

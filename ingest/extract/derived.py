@@ -10,7 +10,7 @@ value at all and is a warning.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -127,6 +127,7 @@ def check_derived(
     sangong: list[Record] | None = None,
 ) -> list[Record]:  # fmt: skip
     levels = _levels(budget_lines or [], fiscal_year)
+    tabled = _tabled(budget_lines or [], fiscal_year)
     budgets = {r["category"]: r for r in sangong or [] if r["measure"] == "budget" and r["fiscal_year"] == fiscal_year}
     findings: dict[tuple, Record] = {}
     stated: dict[str, StatedShare] = {}  # each line's share as its amounts give it, for the charts' labels
@@ -138,7 +139,7 @@ def check_derived(
         shares = list(_SHARE.finditer(text))
         problems = [
             *_growth(text, document_id, fiscal_year, page),
-            *_relative(text, document_id, page),
+            *_relative(text, document_id, page, tabled),
             *_shares(text, shares, whole, levels, document_id, page, stated),
             *_completion(text, document_id, page),
             *_category_completion(text, budgets, document_id, page),
@@ -197,8 +198,23 @@ def _growth(text: str, document_id: str, fiscal_year: int | None, page: int | No
         )  # fmt: skip
 
 
-def _relative(text: str, document_id: str, page: int | None) -> Iterator[Record]:
-    """Two levels, then the rate of one over the other that the text names as the base ("比2025年预算执行数")."""
+def _tabled(budget_lines: list[Record], fiscal_year: int | None) -> Callable[[str], bool]:
+    """Whether a level the 说明 prints (in 万元) is an amount of the report's year in its statements."""
+    amounts = {r["amount_wan"] for r in budget_lines if r["source"] == "table" and r["fiscal_year"] == fiscal_year}
+
+    def printed_in_a_table(raw: str) -> bool:
+        level, bound = _decimal(raw), text_precision(raw)
+        return any(abs(level - amount) <= bound for amount in amounts)
+
+    return printed_in_a_table
+
+
+def _relative(
+    text: str, document_id: str, page: int | None, tabled: Callable[[str], bool] = lambda raw: False
+) -> Iterator[Record]:
+    """Two levels, then the rate of one over the other that the text names as the base ("比2025年预算执行数").
+    When the item's own amount printed before differs from the level here, the level its statements print is
+    the item's: the rate is recomputed from it."""
     for match in _RELATIVE.finditer(text):
         base = match.group("base").replace("当年", "")
         labels = {side: match.group(side).replace("当年", "").removesuffix("为") for side in ("first", "second")}
@@ -224,6 +240,17 @@ def _relative(text: str, document_id: str, page: int | None) -> Iterator[Record]
                     expected=own[-1], actual=raw_level, page=page,
                 )  # fmt: skip
                 continue
+            if own and own[-1] != raw_level and tabled(own[-1]) and not tabled(raw_level):
+                # the rate fits neither: the item's two amounts contradict each other, and the rate is the one
+                # of the amount its statements confirm
+                yield finding(
+                    document_id, "level_stated_twice_differently",
+                    f"“{match.group(0)}”：the item is {own[-1]}万元 (as its statements print it), "
+                    f"but {raw_level}万元 here",
+                    expected=own[-1], actual=raw_level, page=page,
+                )  # fmt: skip
+                raw_level = own[-1]
+                level_of_severity, face = _rate(raw_level, raw_base, printed, sign)
         basis = f"从{raw_base}万元到{raw_level}万元，{match.group('direction')}"
         yield from _mismatch(
             document_id, "yoy_percent_mismatch", match.group(0), basis, printed, face, level_of_severity, page
