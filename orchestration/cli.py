@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import csv
 import json
 import os
@@ -11,12 +12,22 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from orchestration import settings
 
 if TYPE_CHECKING:
     from ingest.discover import Landing
+
+
+def entry() -> NoReturn:
+    """The `yusuan` command. Once it has answered, the process ends without tearing down every module
+    Dagster, dbt, GX and pandas loaded (over a second of freeing memory); exit handlers still run."""
+    code = main()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -95,10 +95,12 @@ def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, yusuan: Yusu
     _prune_targets()
     con = connect(yusuan.build_file, read_only=True)
     try:
+        columns = table_columns(con)
         for event in events:
             if isinstance(event, Output):
                 table = context.asset_key_for_output(event.output_name)
-                event = event.with_metadata({**event.metadata, **table_metadata(con, table, yusuan.warehouse_file)})
+                described = table_metadata(con, table, yusuan.warehouse_file, columns)
+                event = event.with_metadata({**event.metadata, **described})
             yield event
     finally:
         con.close()
@@ -106,15 +108,24 @@ def dbt_models(context: AssetExecutionContext, dbt: DbtCliResource, yusuan: Yusu
         raise invocation.get_error() or RuntimeError("dbt build failed")
 
 
-def table_metadata(con, key: AssetKey, database: Path) -> dict[str, Any]:
+def table_columns(con) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(schema, table) → its columns and their types, in order, for every table of the build file."""
+    columns: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for schema, name, column, data_type in con.execute(
+        "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns "
+        "ORDER BY table_schema, table_name, ordinal_position"
+    ).fetchall():
+        columns.setdefault((schema, name), []).append((column, data_type))
+    return columns
+
+
+def table_metadata(
+    con, key: AssetKey, database: Path, columns_of: dict[tuple[str, str], list[tuple[str, str]]]
+) -> dict[str, Any]:
     """Dagster's standard table metadata: row count, column schema, the warehouse file it is published in
     and a preview."""
     schema, name = key.path[0], key.path[-1]
-    columns = con.execute(
-        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = ? AND table_name = ? "
-        "ORDER BY ordinal_position",
-        [schema, name],
-    ).fetchall()
+    columns = columns_of.get((schema, name))
     if not columns:
         return {}
     rows = con.execute(f'SELECT count(*) FROM {schema}."{name}"').fetchone()[0]
