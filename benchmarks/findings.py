@@ -81,6 +81,7 @@ KINDS: dict[str, str] = {
     "reason_names_other_item": "other",
     "amount_without_unit": "other",
     "reason_cut_off": "other",
+    "government_level_out_of_place": "department",
 }
 SEVERITIES = ("warning", "info")
 

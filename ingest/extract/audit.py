@@ -200,6 +200,7 @@ def audit(
         *check_listed_components(doc, document_id, statements),
         *check_filler_sections(doc, document_id),
         *check_template_rows(doc, document_id, statements),
+        *check_government_level(doc, document_id),
     ]
 
 
@@ -640,3 +641,35 @@ def check_reasons_cut_off(doc: Document, document_id: str) -> list[Record]:
                 severity="info", actual=reason, page=paragraph.page,
             ))  # fmt: skip
     return findings
+
+
+# the level of government a report is of, as its title names it: "上海市普陀区2024年区级部门预算"
+_REPORT_LEVEL = re.compile(r"(?P<level>[省市区县])级(?:部门|单位)?(?:预算|决算)")
+# a term the 说明 defines for one level's bodies: "是市级预算主管部门及所属预算单位…", "是与市级财政有经费领拨关系的…"
+_DEFINED_FOR = re.compile(r"是(?:与)?(?P<level>[省市区县])级(?:预算主管部门|财政)")
+_TITLE_PARAGRAPHS = 5
+
+
+def check_government_level(doc: Document, document_id: str) -> list[Record]:
+    """The terms a report defines (名词解释) are defined for its own level of government: a 区级 report whose
+    财政拨款收入 is "市级预算主管部门…从本级财政部门取得的" copied the city's template. One finding per report,
+    naming where each level is printed."""
+    title = next((m for p in doc.paragraphs[:_TITLE_PARAGRAPHS] if (m := _REPORT_LEVEL.search(compact(p.text)))), None)
+    if title is None:
+        return []
+    own = title.group("level")
+    pages: dict[str, list[int | None]] = defaultdict(list)
+    for paragraph in doc.paragraphs:
+        for match in _DEFINED_FOR.finditer(compact(paragraph.text)):
+            if match.group("level") != own:
+                pages[match.group("level")].append(paragraph.page)
+    if not pages:
+        return []
+    other, where = next(iter(pages.items()))
+    shown = "、".join(dict.fromkeys(f"第{p}页" for p in where if p)) or "说明中"
+    return [finding(
+        document_id, "government_level_out_of_place",
+        f"报告是{own}级的（“{title.group(0)}”），名词解释却按{other}级定义了{len(where)}处"
+        f"（“是{other}级预算主管部门…”“{other}级财政…”，{shown}）",
+        expected=f"{own}级", actual=f"{other}级", page=next((p for p in where if p), None),
+    )]  # fmt: skip

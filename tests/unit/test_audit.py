@@ -12,6 +12,7 @@ from ingest.extract.audit import (
     check_empty_notes,
     check_filler_sections,
     check_fund_changes,
+    check_government_level,
     check_item_purposes,
     check_item_reasons,
     check_listed_components,
@@ -270,3 +271,13 @@ def test_a_reason_cut_off_mid_word():
     assert ("reason_cut_off", "info", None, "机关", 8) in found
     assert ("reason_cut_off", "info", None, "其他城乡社区住宅支出经费保持", 10) in found
     assert check_reasons_cut_off(_doc("real", "shanghai_putuo_wanli_2025_bumen_yusuan.pdf"), "d") == []
+
+
+def test_terms_defined_for_another_level_of_government():
+    # a 区级 report whose 名词解释 defines 财政拨款收入, 基本支出, 项目支出 and 三公经费 for 市级 bodies (p5)
+    copied = _doc("real", "shanghai_putuo_wanli_2024_bumen_yusuan.pdf")
+    assert _figures(check_government_level(copied, "d")) == [
+        ("government_level_out_of_place", "warning", "区级", "市级", 5)
+    ]
+    # the next year's report of the same department defines them for 区级 bodies, as its title says
+    assert check_government_level(_doc("real", "shanghai_putuo_wanli_2025_bumen_yusuan.pdf"), "d") == []
