@@ -102,7 +102,8 @@ def extract(doc: Document, document: Record) -> Extraction:
     )
     budget_document = kind.report_kind == "budget"
     statements = locate_statements(doc)  # the tables as statements, read by the extractors below
-    sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year, budget_document, statements)
+    readings: list[Record] = []  # 三公 cells placed by the identities: for the checks, not published
+    sangong, findings = extract_sangong(doc, document_id, kind.fiscal_year, budget_document, statements, readings)
     # a budget is filed before the money is spent: its forms are 绩效目标 (targets), never self-evaluations
     targets = kind.report_kind == "performance_target"
     evaluations, indicators, funding_lines, point_findings = (
@@ -149,7 +150,7 @@ def extract(doc: Document, document: Record) -> Extraction:
         )
     findings += [finding(document_id, note.check_id, note.message, page=note.page) for note in doc.notes]
     findings += check_text(doc, document_id, kind.fiscal_year) + check_derived(
-        doc, document_id, kind.fiscal_year, budget_lines, sangong
+        doc, document_id, kind.fiscal_year, budget_lines, [*readings, *sangong]
     )
     findings += check_sangong_units(sangong, document_id)
     findings += check_changes(doc, document_id, kind.fiscal_year)
