@@ -23,9 +23,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from ingest.document import Document, Paragraph, Table
 from ingest.extract.columns import Cell, _column_headings, _rows
 from ingest.extract.derived import _CHANGE, _LEVEL, severity
-from ingest.extract.numbers import NUMBER, parse_number
+from ingest.extract.numbers import NUMBER, figure, parse_number
 from ingest.extract.reconcile import precision_wan
-from ingest.extract.records import Record, finding
+from ingest.extract.records import Record, finding, on_page
 from ingest.extract.sangong import category_of
 from ingest.extract.statements import Located, text_precision
 from ingest.normalize import compact
@@ -39,10 +39,6 @@ _LEVEL_AND_PRIOR = re.compile(
 _UP, _DOWN, _SAME = ("增加", "增长"), ("减少", "下降", "降低"), ("持平", "保持不变")
 
 
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
-
-
 def check_change_directions(doc: Document, document_id: str) -> list[Record]:
     """ "X万元，上年Y万元，主要…经费增加": the direction the 说明 states contradicts its own two levels when X < Y
     (or X > Y for 减少, X ≠ Y for 持平) beyond the rounding of the two figures."""
@@ -51,7 +47,7 @@ def check_change_directions(doc: Document, document_id: str) -> list[Record]:
         text = compact(paragraph.text)
         for match in _LEVEL_AND_PRIOR.finditer(text):
             raw_level, raw_prior, direction = match.group("level", "prior", "direction")
-            change = _number(raw_level) - _number(raw_prior)
+            change = figure(raw_level) - figure(raw_prior)
             bound = text_precision(raw_level) + text_precision(raw_prior)
             wrong = (
                 (direction in _UP and change < -bound)
@@ -63,15 +59,11 @@ def check_change_directions(doc: Document, document_id: str) -> list[Record]:
             shown = "增加" if change > 0 else "减少"
             findings.setdefault((raw_level, raw_prior, direction), finding(
                 document_id, "change_direction_contradicts_levels",
-                f"“{match.group(0)[:60]}”{_on_page(paragraph.page)}：本年{raw_level}万元、上年{raw_prior}万元，"
+                f"“{match.group(0)[:60]}”{on_page(paragraph.page)}：本年{raw_level}万元、上年{raw_prior}万元，"
                 f"实为{shown}{abs(change)}万元，文字却说“{direction}”",
                 expected=change, actual=direction, page=paragraph.page,
             ))  # fmt: skip
     return list(findings.values())
-
-
-def _on_page(page: int | None) -> str:
-    return f"（第{page}页）" if page else ""
 
 
 # a note saying its statement is empty: "注:本部门2025年无政府性基金预算财政拨款安排的预算,故本表为空表。"
@@ -99,7 +91,7 @@ def check_empty_notes(doc: Document, document_id: str, statements: list[Located]
         if figures:
             findings.append(finding(
                 document_id, "empty_note_contradicts_statement",
-                f"{spec.name}{_on_page(block.page)}印有{len(figures)}个非零金额（如{figures[0]}），"
+                f"{spec.name}{on_page(block.page)}印有{len(figures)}个非零金额（如{figures[0]}），"
                 f"表下注释却说本表为空：“{text[:60]}”",
                 expected=figures[0], actual=text[:60], page=page,
             ))  # fmt: skip
@@ -108,7 +100,7 @@ def check_empty_notes(doc: Document, document_id: str, statements: list[Located]
         if own and named and own not in named:
             findings.append(finding(
                 document_id, "empty_note_contradicts_statement",
-                f"{spec.name}{_on_page(block.page)}的注释说的是{named[0]}：“{text[:60]}”，本表是{own}预算的表",
+                f"{spec.name}{on_page(block.page)}的注释说的是{named[0]}：“{text[:60]}”，本表是{own}预算的表",
                 severity="info", expected=own, actual=named[0], page=page,
             ))  # fmt: skip
     return findings
@@ -233,9 +225,9 @@ def check_listed_items(doc: Document, document_id: str) -> list[Record]:
             continue
         for measure, name in (("budget", "年初预算"), ("actual", "决算")):
             raw_total = whole.group(measure)
-            total = _number(raw_total)
+            total = figure(raw_total)
             parts = [m.group(measure) for m in items]
-            added = sum((_number(p) for p in parts), Decimal(0))
+            added = sum((figure(p) for p in parts), Decimal(0))
             if added == total:
                 continue
             bound = text_precision(raw_total) + sum((text_precision(p) for p in parts), Decimal(0))
@@ -266,7 +258,7 @@ _FUND_CHANGE = re.compile(
 def _change(match: re.Match[str]) -> Decimal:
     if match.group("direction") is None:
         return Decimal(0)  # 持平
-    return (1 if match.group("direction") == "增加" else -1) * _number(match.group("change"))
+    return (1 if match.group("direction") == "增加" else -1) * figure(match.group("change"))
 
 
 def check_fund_changes(doc: Document, document_id: str) -> list[Record]:
@@ -291,7 +283,7 @@ def check_fund_changes(doc: Document, document_id: str) -> list[Record]:
             # the parts of one whole compared with two different figures of the year before (预算, 预算执行数)
             findings.append(finding(
                 document_id, "comparison_base_mixed",
-                f"说明{_on_page(paragraph.page)}“财政拨款支出预算中”各资金的比较基数不一："
+                f"说明{on_page(paragraph.page)}“财政拨款支出预算中”各资金的比较基数不一："
                 + "；".join(f"{fund}比“{base}”" for fund, base in bases.items()),
                 severity="info", expected=bases[next(iter(bases))],
                 actual=next(b for b in bases.values() if b != bases[next(iter(bases))]), page=paragraph.page,
@@ -309,8 +301,8 @@ def check_fund_changes(doc: Document, document_id: str) -> list[Record]:
         must = stated - sum((c for f, c in changes.items() if f != fund), Decimal(0))
         findings.append(finding(
             document_id, "change_stated_twice_differently",
-            f"财政拨款支出比上年变动{stated}万元（“{total.group(0)[:40]}”{_on_page(total_page)}），"
-            f"其中{fund}印为变动{changes[fund]}万元（“{funds[fund].group(0)[:40]}”{_on_page(paragraph.page)}），"
+            f"财政拨款支出比上年变动{stated}万元（“{total.group(0)[:40]}”{on_page(total_page)}），"
+            f"其中{fund}印为变动{changes[fund]}万元（“{funds[fund].group(0)[:40]}”{on_page(paragraph.page)}），"
             f"其余资金共变动{stated - must}万元，{fund}应变动{must}万元，差{difference}万元",
             severity="info" if difference <= bound else "warning",
             expected=must, actual=changes[fund], page=paragraph.page,
@@ -340,11 +332,11 @@ def check_changes_of_parts(doc: Document, document_id: str) -> list[Record]:
         changes = [*_LEVEL_WITH_CHANGE.finditer(text), *_NEW_LINE.finditer(text)]
         for m in sorted(changes, key=lambda m: m.start()):
             if "direction" not in m.re.groupindex:  # new this year: from 0
-                stated.append((_number(m.group("level")), _number(m.group("level")), m.group("level"),
+                stated.append((figure(m.group("level")), figure(m.group("level")), m.group("level"),
                                m.group("level"), page))  # fmt: skip
                 continue
             sign = 1 if m.group("direction") == "增加" else -1
-            stated.append((_number(m.group("level")), sign * _number(m.group("change")), m.group("level"),
+            stated.append((figure(m.group("level")), sign * figure(m.group("change")), m.group("level"),
                            m.group("change"), page))  # fmt: skip
     findings: dict[tuple, Record] = {}
     for i, (level, change, raw_level, raw_change, page) in enumerate(stated):
@@ -361,7 +353,7 @@ def check_changes_of_parts(doc: Document, document_id: str) -> list[Record]:
                 difference = abs(changes - change)
                 findings.setdefault((level, change, changes), finding(
                     document_id, "parts_do_not_sum_to_total",
-                    f"{raw_level}万元比上年变动{change}万元{_on_page(page)}；其后所列{len(parts)}项金额之和也是"
+                    f"{raw_level}万元比上年变动{change}万元{on_page(page)}；其后所列{len(parts)}项金额之和也是"
                     f"{raw_level}万元（第{parts[0][4]}页起），各项变动之和却为{changes}万元，差{difference}万元",
                     severity="info" if difference <= bound else "warning",
                     expected=change, actual=changes, page=page,
@@ -402,9 +394,9 @@ def check_sangong_changes(
             level, raw_level = records[0]["amount_wan"], str(records[0]["value_raw"])
             sign = 1 if match.group(1) == "增加" else -1
             raw_delta, printed = match.group(2), match.group(4)
-            delta = _number(raw_delta)
+            delta = figure(raw_delta)
             prior = level - sign * delta
-            where = _on_page(records[0]["page"]) or "（说明）"
+            where = on_page(records[0]["page"]) or "（说明）"
             if prior == 0:
                 findings.setdefault((clause, match.group(0)), finding(
                     document_id, "percent_from_zero_base",
@@ -475,8 +467,8 @@ def check_item_purposes(doc: Document, document_id: str, statements: list[Locate
                 continue
             findings.append(finding(
                 document_id, "purpose_contradicts_statement",
-                f"说明{_on_page(paragraph.page)}称{match.group('xiang')}(项)“主要用于{match.group('use')}{said}”，"
-                f"{statement}{_on_page(page)}却把{code}全部列为{other}（{amount}），{said}为空",
+                f"说明{on_page(paragraph.page)}称{match.group('xiang')}(项)“主要用于{match.group('use')}{said}”，"
+                f"{statement}{on_page(page)}却把{code}全部列为{other}（{amount}），{said}为空",
                 severity="info", expected=other, actual=said, page=paragraph.page,
             ))  # fmt: skip
     return findings
@@ -503,7 +495,7 @@ def check_filler_sections(doc: Document, document_id: str) -> list[Record]:
             continue
         findings.append(finding(
             document_id, "template_placeholder_left",
-            f"说明{_on_page(page)}有{len(sections)}节只填了占位符而无内容：{'；'.join(sections[:4])}",
+            f"说明{on_page(page)}有{len(sections)}节只填了占位符而无内容：{'；'.join(sections[:4])}",
             actual=sections[0].rpartition("：")[2], page=page,
         ))  # fmt: skip
     return findings
@@ -524,7 +516,7 @@ def check_template_rows(doc: Document, document_id: str, statements: list[Locate
             if cells and all(_ELLIPSIS_ROW.fullmatch(c) for c in cells):
                 findings.append(finding(
                     document_id, "template_placeholder_left",
-                    f"{located.statement.name}{_on_page(table.page_of(r))}留有模板的省略号行：“{' '.join(cells)}”",
+                    f"{located.statement.name}{on_page(table.page_of(r))}留有模板的省略号行：“{' '.join(cells)}”",
                     severity="info", actual=cells[0], page=table.page_of(r),
                 ))  # fmt: skip
                 break
@@ -559,8 +551,8 @@ def check_listed_components(doc: Document, document_id: str, statements: list[Lo
                 _, statement, page = booked[item]
                 findings.append(finding(
                     document_id, "purpose_contradicts_statement",
-                    f"说明{_on_page(paragraph.page)}把“{item}”列为{match.group('whole')}的组成，"
-                    f"{statement}{_on_page(page)}中“{item}”却为空（0）",
+                    f"说明{on_page(paragraph.page)}把“{item}”列为{match.group('whole')}的组成，"
+                    f"{statement}{on_page(page)}中“{item}”却为空（0）",
                     severity="info", expected=0, actual=item, page=paragraph.page,
                 ))  # fmt: skip
     return findings
@@ -593,8 +585,8 @@ def check_item_reasons(doc: Document, document_id: str) -> list[Record]:
         other, other_page = names[max(named, key=len)]
         findings.append(finding(
             document_id, "reason_names_other_item",
-            f"说明{_on_page(page)}“{match.group('kuan')}(款){match.group('xiang')}(项)”的原因“主要{reason}”"
-            f"说的是另一项“{other.group('kuan')}(款){other.group('xiang')}(项)”{_on_page(other_page)}",
+            f"说明{on_page(page)}“{match.group('kuan')}(款){match.group('xiang')}(项)”的原因“主要{reason}”"
+            f"说的是另一项“{other.group('kuan')}(款){other.group('xiang')}(项)”{on_page(other_page)}",
             expected=other.group("kuan") + other.group("xiang"), actual=own, page=page,
         ))  # fmt: skip
     return findings
@@ -614,7 +606,7 @@ def check_units_missing(doc: Document, document_id: str) -> list[Record]:
         for match in _UNITLESS.finditer(text):
             findings.append(finding(
                 document_id, "amount_without_unit",
-                f"说明{_on_page(page)}“{text[max(0, match.start() - 12) : match.end()]}”的金额{match.group('amount')}"
+                f"说明{on_page(page)}“{text[max(0, match.start() - 12) : match.end()]}”的金额{match.group('amount')}"
                 "没有单位（说明其余金额以万元列示）",
                 severity="info", actual=match.group("amount"), page=page,
             ))  # fmt: skip
@@ -637,7 +629,7 @@ def check_reasons_cut_off(doc: Document, document_id: str) -> list[Record]:
                 continue
             findings.append(finding(
                 document_id, "reason_cut_off",
-                f"说明{_on_page(paragraph.page)}“{match.group('kuan')}(款){name}(项)”的原因只印了“主要{reason}”，话没说完",
+                f"说明{on_page(paragraph.page)}“{match.group('kuan')}(款){name}(项)”的原因只印了“主要{reason}”，话没说完",
                 severity="info", actual=reason, page=paragraph.page,
             ))  # fmt: skip
     return findings

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ingest.document import Document, Table
-from ingest.extract.numbers import NUMBER
+from ingest.extract.numbers import NUMBER, figure
 from ingest.extract.records import Record, finding
 from ingest.extract.statements import text_precision
 from ingest.normalize import compact
@@ -39,10 +39,6 @@ def _spaced(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"(\d)\s+年", r"\1年", text)).strip()
 
 
-def _amount(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
-
-
 def check_charts(doc: Document, document_id: str, fiscal_year: int | None) -> list[Record]:
     """Each two-year chart series whose bar for this year is a level of the text, against that level's change."""
     if fiscal_year is None:
@@ -50,7 +46,7 @@ def check_charts(doc: Document, document_id: str, fiscal_year: int | None) -> li
     priors: dict[Decimal, dict[Decimal, str]] = {}  # this year's level → the prior levels the text gives it
     for paragraph in doc.paragraphs:
         for stated in _LEVEL_AND_CHANGE.finditer(compact(paragraph.text)):
-            level, change = _amount(stated.group("level")), _amount(stated.group("change"))
+            level, change = figure(stated.group("level")), figure(stated.group("change"))
             prior = level + change if stated.group("direction") == "减少" else level - change
             priors.setdefault(level, {}).setdefault(prior, stated.group(0))
     if not priors:
@@ -62,16 +58,16 @@ def check_charts(doc: Document, document_id: str, fiscal_year: int | None) -> li
             if set(bars) != {fiscal_year, fiscal_year - 1}:
                 continue
             now, before = bars[fiscal_year], bars[fiscal_year - 1]
-            given = priors.get(_amount(now), {})
+            given = priors.get(figure(now), {})
             if not given:
                 continue
-            prior, quote = min(given.items(), key=lambda item: abs(_amount(before) - item[0]))
-            difference = abs(_amount(before) - prior)
+            prior, quote = min(given.items(), key=lambda item: abs(figure(before) - item[0]))
+            difference = abs(figure(before) - prior)
             if difference == 0:
                 continue
             bound = text_precision(before) * 3  # the bar, the level and the change, each rounded
             findings.setdefault(
-                (_amount(before), prior),
+                (figure(before), prior),
                 finding(
                     document_id, "chart_differs_from_text",
                     f"图表数据“{series.group(0)}”：{fiscal_year - 1}年为{before}万元，而说明“{quote}”"

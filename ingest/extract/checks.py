@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ingest.document import Document, Table
-from ingest.extract.numbers import NUMBER, parse_number, to_wan
-from ingest.extract.records import Record, finding
+from ingest.extract.numbers import NUMBER, figure, parse_number, to_wan
+from ingest.extract.records import Record, finding, on_page
 from ingest.extract.statements import Located, locate, text_precision
 from ingest.normalize import compact
 
@@ -51,10 +51,6 @@ _SENTENCE_END = re.compile(r"[。;:!?]$")
 # not a 科目 or an item of spending, whose lines may share this year's amount and not last year's
 _TOTAL_CLAUSE = re.compile(r"(?:收入|支出|收、?支)(?:预算)?(?:总计|合计)?(?:预算)?(?:数|为)?$")
 _ITEM_CLAUSE = re.compile(r"费|\((?:类|款|项)\)")
-
-
-def _number(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
 
 
 def check_text(doc: Document, document_id: str, fiscal_year: int | None) -> list[Record]:
@@ -102,8 +98,8 @@ def _parts(sentence: str, document_id: str, page: int | None) -> Iterator[Record
     parts = _AMOUNT.findall(rest)
     if not whole or len(parts) < 2:
         return
-    total = _number(whole[-1])
-    listed = sum((_number(p) for p in parts), Decimal(0))
+    total = figure(whole[-1])
+    listed = sum((figure(p) for p in parts), Decimal(0))
     if total != listed:
         # within the rounding of the figures added (251.25 of 4.79 + 0 + 246.47) a rounding slip
         bound = text_precision(whole[-1]) + sum((text_precision(p) for p in parts), Decimal(0))
@@ -133,7 +129,7 @@ def _counted_parts(sentence: str, document_id: str, page: int | None) -> Iterato
         rest = re.sub(r"\([^()]*\)", "", rest)  # "(含)", "(不含车辆)": no part
         raw_whole, unit = wholes[-1]
         parts = [number for number, u in _COUNTED.findall(rest) if u == unit]
-        total, listed = _number(raw_whole), sum((_number(p) for p in parts), Decimal(0))
+        total, listed = figure(raw_whole), sum((figure(p) for p in parts), Decimal(0))
         if len(parts) < 2 or total == listed:
             continue
         bound = text_precision(raw_whole) + sum((text_precision(p) for p in parts), Decimal(0))
@@ -212,10 +208,10 @@ def check_changes(doc: Document, document_id: str, fiscal_year: int | None) -> l
             clause = re.split(r"[,;。:]", text[: match.start()])[-1]
             if not _TOTAL_CLAUSE.search(clause) or _ITEM_CLAUSE.search(clause):
                 continue
-            level = _number(match.group("level"))
+            level = figure(match.group("level"))
             year = match.group("year") or (str(fiscal_year - 1) if fiscal_year else "上年")
             sign = 1 if match.group("direction") == "增加" else -1
-            change = sign * _number(match.group("change"))
+            change = sign * figure(match.group("change"))
             if not level:
                 continue  # many lines are 0 this year, each with its own prior level
             first, raw_first, quote, first_page = stated.setdefault(
@@ -227,16 +223,12 @@ def check_changes(doc: Document, document_id: str, fiscal_year: int | None) -> l
             bound = text_precision(raw_first) + text_precision(match.group("change"))
             findings.setdefault((level, year, change), finding(
                 document_id, "change_stated_twice_differently",
-                f"同一金额{match.group('level')}万元相对{year}年的变动印了两次：“{quote}”{_on_page(first_page)}，"
-                f"“{clause[-16:]}{match.group(0)}”{_on_page(page)}，差{difference}万元",
+                f"同一金额{match.group('level')}万元相对{year}年的变动印了两次：“{quote}”{on_page(first_page)}，"
+                f"“{clause[-16:]}{match.group(0)}”{on_page(page)}，差{difference}万元",
                 severity="info" if difference <= bound else "warning",
                 expected=first, actual=change, page=page,
             ))  # fmt: skip
     return list(findings.values())
-
-
-def _on_page(page: int | None) -> str:
-    return f"（第{page}页）" if page else ""
 
 
 def _sentences_across_lines(doc: Document) -> Iterator[tuple[str, int | None]]:

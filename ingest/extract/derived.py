@@ -16,7 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.document import Document
 from ingest.extract.budget import line_of
-from ingest.extract.numbers import NUMBER
+from ingest.extract.numbers import NUMBER, figure
 from ingest.extract.records import Record, finding
 from ingest.extract.sangong import category_of
 from ingest.extract.statements import text_precision
@@ -50,10 +50,6 @@ _COMPLETION = re.compile(
 )
 
 
-def _decimal(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
-
-
 def _places(printed: str) -> int:
     return len(printed.partition(".")[2])
 
@@ -63,7 +59,7 @@ def severity(printed: str, face: Decimal, low: Decimal, high: Decimal) -> str | 
     rounded or truncated; `warning` beyond."""
     places = _places(printed)
     step = Decimal(1).scaleb(-places)
-    value = _decimal(printed)
+    value = figure(printed)
     if face.quantize(step, ROUND_HALF_UP) == value:
         return None
     rounded = value - step / 2 <= high and value + step / 2 >= low
@@ -78,7 +74,7 @@ def _stated(face: Decimal, printed: str) -> Decimal:
 
 def _difference(printed: str, face: Decimal) -> str:
     step = Decimal(1).scaleb(-_places(printed))
-    return f"{abs(face.quantize(step, ROUND_HALF_UP) - _decimal(printed))}"
+    return f"{abs(face.quantize(step, ROUND_HALF_UP) - figure(printed))}"
 
 
 def _quotient(num: Decimal, num_bound: Decimal, den: Decimal, den_bound: Decimal) -> tuple[Decimal, ...]:
@@ -174,14 +170,14 @@ def _growth(text: str, document_id: str, fiscal_year: int | None, page: int | No
         if not before:
             continue
         raw_level, raw_delta, printed = before[-1].group(1), change.group(2), change.group(4)
-        level, delta = _decimal(raw_level), _decimal(raw_delta)
+        level, delta = figure(raw_level), figure(raw_delta)
         sign = 1 if change.group(1) == "增加" else -1
         years = _YEAR.findall(text[max(0, before[-1].start() - 30) : before[-1].start()])
         if fiscal_year is not None and years and int(years[-1]) == fiscal_year - 1:
             level, raw_level = level + sign * delta, f"{level + sign * delta}"
         prior = level - sign * delta
         if prior == 0:
-            if delta or _decimal(printed):
+            if delta or figure(printed):
                 yield _zero_base(document_id, change.group(0), "上年为0，增长率", printed, page)
             continue
         if prior < 0:
@@ -203,7 +199,7 @@ def _tabled(budget_lines: list[Record], fiscal_year: int | None) -> Callable[[st
     amounts = {r["amount_wan"] for r in budget_lines if r["source"] == "table" and r["fiscal_year"] == fiscal_year}
 
     def printed_in_a_table(raw: str) -> bool:
-        level, bound = _decimal(raw), text_precision(raw)
+        level, bound = figure(raw), text_precision(raw)
         return any(abs(level - amount) <= bound for amount in amounts)
 
     return printed_in_a_table
@@ -223,7 +219,7 @@ def _relative(
             continue
         raw_base, raw_level = (match.group("a"), match.group("b")) if sides == ["first"] else match.group("b", "a")
         printed = match.group("pct")
-        if _decimal(raw_base) == 0:
+        if figure(raw_base) == 0:
             yield _zero_base(document_id, match.group(0), "基数为0，变动率", printed, page)
             continue
         sign = 1 if match.group("direction") in ("增加", "增长") else -1
@@ -259,7 +255,7 @@ def _relative(
 
 def _rate(raw_level: str, raw_base: str, printed: str, sign: int) -> tuple[str | None, Decimal]:
     """The severity of a printed rate from a base to a level, and the rate (positive in the printed direction)."""
-    level, prior = _decimal(raw_level), _decimal(raw_base)
+    level, prior = figure(raw_level), figure(raw_base)
     pl, pp = text_precision(raw_level), text_precision(raw_base)
     face = (level - prior) / prior * 100 * sign
     low = ((level - pl) / (prior + pp) - 1) * 100 * sign
@@ -300,17 +296,17 @@ def _shares(
     before the 其中 that lists the parts, the canonical line the share names ("占本年支出合计的99.94%"), or, when
     the shares of one whole add up to 100% ("占三公经费的31.14%；…51.93%；…16.93%"), the sum of the parts."""
     partition = None
-    listed = sum((_decimal(s.group("pct")) for s in shares), Decimal(0))
+    listed = sum((figure(s.group("pct")) for s in shares), Decimal(0))
     bound = sum((Decimal(1).scaleb(-_places(s.group("pct"))) / 2 for s in shares), Decimal(0))
     if len(shares) > 1 and len({s.group("whole") for s in shares}) == 1 and abs(listed - 100) <= bound:
-        partition = f"{sum(_decimal(s.group(1)) for s in shares)}"
+        partition = f"{sum(figure(s.group(1)) for s in shares)}"
     for share in shares:
         named = line_of(share.group("whole")) if share.group("whole") else None
         raw_whole = _whole(text, share.start()) or (levels.get(named) if named else None) or listed_whole or partition
         if raw_whole is None:
             continue
         raw_part, printed = share.group(1), share.group("pct")
-        part, whole = _decimal(raw_part), _decimal(raw_whole)
+        part, whole = figure(raw_part), figure(raw_whole)
         if whole <= 0 or part > whole:
             continue
         pp, pw = text_precision(raw_part), text_precision(raw_whole)
@@ -353,7 +349,7 @@ def _completion(text: str, document_id: str, page: int | None) -> Iterator[Recor
     """ "年初预算为22.00万元，支出决算为8.77万元，完成预算的39.86%": 决算 over 预算."""
     for match in _COMPLETION.finditer(text):
         raw_budget, raw_actual, printed = match.groups()
-        budget, actual = _decimal(raw_budget), _decimal(raw_actual)
+        budget, actual = figure(raw_budget), figure(raw_actual)
         if budget == 0:
             yield _zero_base(document_id, match.group(0), "预算为0，完成率", printed, page)
             continue
@@ -384,7 +380,7 @@ def _category_completion(
         if budget["amount_wan"] == 0:
             yield _zero_base(document_id, match.group(0), f"其预算为0（{budget['value_raw']}），完成率", printed, page)
             continue
-        face, low, high = _quotient(_decimal(raw_actual), text_precision(raw_actual), budget["amount_wan"], Decimal(0))
+        face, low, high = _quotient(figure(raw_actual), text_precision(raw_actual), budget["amount_wan"], Decimal(0))
         basis = f"决算{raw_actual}万元÷预算{budget['amount_wan']}万元"
         yield from _mismatch(
             document_id, "completion_rate_mismatch", match.group(0), basis, printed, face,
@@ -407,7 +403,7 @@ def _left_blank(category: str, budgets: Mapping[str, Record]) -> bool:
 def _nothing_spent(text: str, document_id: str, page: int | None) -> Iterator[Record]:
     """0 spent is 0 % of any budget, and no percentage of none."""
     for match in _NOTHING_SPENT.finditer(text):
-        if _decimal(match.group("pct")) != 0:
+        if figure(match.group("pct")) != 0:
             yield finding(
                 document_id, "completion_rate_mismatch",
                 f"“{text[max(0, match.start() - 16) : match.end()]}”：决算为0，完成率应为0%（或预算为0而无完成率），"

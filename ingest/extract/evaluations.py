@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ingest.document import Document
 from ingest.extract.derived import severity
-from ingest.extract.numbers import NUMBER, parse_number
+from ingest.extract.numbers import NUMBER, figure, parse_number
 from ingest.extract.records import Record, finding
 from ingest.extract.statements import text_precision
 from ingest.normalize import compact
@@ -32,10 +32,6 @@ _NARRATED = (
 _COST = re.compile(r"成本")
 # a cost that spans more than the year's spending: an investment's total, a construction's estimate
 _WHOLE_PROJECT = re.compile(r"投资|造价|概算|总价")
-
-
-def _amount(text: str) -> Decimal:
-    return Decimal(text.replace(",", ""))
 
 
 def _wan(amount: Decimal) -> str:
@@ -252,7 +248,7 @@ def _narrative_and_form(doc: Document, forms: list[Record], document_id: str) ->
                     stated = pattern.match(text, at)
                     if not stated or form[key] is None:
                         continue
-                    amount = _amount(stated.group("n"))
+                    amount = figure(stated.group("n"))
                     difference = amount - form[key]
                     if difference == 0 or (form["evaluation_id"], key, amount) in seen:
                         continue
@@ -333,8 +329,8 @@ def _listed_count(sentence: str, document_id: str, page: int | None) -> Iterator
     if not stated:
         return
     amounts = _LISTED_AMOUNT.findall(stated.group("list"))
-    count, whole = int(stated.group("n")), _amount(stated.group("whole"))
-    if len(amounts) < 2 or len(amounts) == count or sum(map(_amount, amounts), Decimal(0)) != whole:
+    count, whole = int(stated.group("n")), figure(stated.group("whole"))
+    if len(amounts) < 2 or len(amounts) == count or sum(map(figure, amounts), Decimal(0)) != whole:
         return
     noun, unit = stated.group("noun"), stated.group("unit")
     yield finding(

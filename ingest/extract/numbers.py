@@ -11,6 +11,11 @@ _NUMBER_ONLY = re.compile(rf"^\s*({NUMBER})\s*$")
 YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
 
 
+def figure(text: str) -> Decimal:
+    """A figure a NUMBER pattern matched ("1,013.19"), as a Decimal."""
+    return Decimal(text.replace(",", ""))
+
+
 def parse_number(text: str) -> Decimal | None:
     """A bare number as printed in a cell ("1,013.19", "0"); None for anything else."""
     match = _NUMBER_ONLY.match(text)

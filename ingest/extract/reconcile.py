@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ingest.document import Document
 from ingest.extract.budget import LISTED_CLASS, line_of
-from ingest.extract.numbers import NUMBER, parse_number
+from ingest.extract.numbers import NUMBER, figure, parse_number
 from ingest.extract.records import Record, finding
 from ingest.extract.sangong import category_of
 from ingest.extract.statements import catalogue, text_precision
@@ -223,7 +223,7 @@ def confirm_listed(doc: Document, budget_lines: list[Record], sangong: list[Reco
     for figures in _listed_wholes(doc):
         whole, parts = figures[0], figures[1:]
         bound = sum((text_precision(raw) for _, _, raw in figures), Decimal(0))
-        if len(parts) < 2 or abs(_amount(whole[2]) - sum((_amount(raw) for _, _, raw in parts), Decimal(0))) > bound:
+        if len(parts) < 2 or abs(figure(whole[2]) - sum((figure(raw) for _, _, raw in parts), Decimal(0))) > bound:
             continue
         for page, before, raw in figures:
             _mark_printed(printed, page, before, raw)
@@ -240,9 +240,9 @@ def confirm_shares(doc: Document, budget_lines: list[Record], sangong: list[Reco
         for share in _SHARE.finditer(text):
             of_whole[share.group("whole")].append(share)
         for shares in of_whole.values():
-            listed = sum((_amount(s.group("pct")) for s in shares), Decimal(0))
+            listed = sum((figure(s.group("pct")) for s in shares), Decimal(0))
             steps = sum((text_precision(s.group("pct")) for s in shares), Decimal(0))
-            whole = sum((_amount(s.group("part")) for s in shares), Decimal(0))
+            whole = sum((figure(s.group("part")) for s in shares), Decimal(0))
             whole_bound = sum((text_precision(s.group("part")) for s in shares), Decimal(0))
             if len(shares) < 2 or abs(listed - 100) > steps or whole <= whole_bound:
                 continue
@@ -280,8 +280,8 @@ def confirm_completion(doc: Document, budget_lines: list[Record], sangong: list[
     for text, pages in _sentences(doc):
         for match in _COMPLETION.finditer(text):
             raw_budget, raw_actual, percent = match.group("budget", "actual", "pct")
-            budget, budget_bound = _amount(raw_budget), text_precision(raw_budget)
-            if _amount(raw_actual) <= 0 or budget <= budget_bound:
+            budget, budget_bound = figure(raw_budget), text_precision(raw_budget)
+            if figure(raw_actual) <= 0 or budget <= budget_bound:
                 continue
             if not _share_holds(raw_actual, percent, budget, budget_bound):
                 continue
@@ -290,17 +290,17 @@ def confirm_completion(doc: Document, budget_lines: list[Record], sangong: list[
             page = next(page for end, page in pages if match.start() < end)
             for record in printed:
                 named = record.get("category", record.get("line_code")) in (category, line)
-                if named and record["page"] == page and record["amount_wan"] in (budget, _amount(raw_actual)):
+                if named and record["page"] == page and record["amount_wan"] in (budget, figure(raw_actual)):
                     record["confirmed"] = True
 
 
 def _share_holds(raw_part: str, printed: str, whole: Decimal, whole_bound: Decimal) -> bool:
     """The printed percentage is the part over the whole, rounded or truncated, with each figure anywhere
     within its rounding bound."""
-    part, bound = _amount(raw_part), text_precision(raw_part)
+    part, bound = figure(raw_part), text_precision(raw_part)
     low = (part - bound) / (whole + whole_bound) * 100
     high = (part + bound) / (whole - whole_bound) * 100
-    value, step = _amount(printed), text_precision(printed) * 2
+    value, step = figure(printed), text_precision(printed) * 2
     return value - step / 2 <= high and value + step >= low
 
 
@@ -312,7 +312,7 @@ def _mark_printed(records: list[Record], page: int | None, before: str, raw: str
     clause = re.split(r"[,;:。]", before)[-1]
     line = line_of(clause)
     for record in records:
-        if record["amount_wan"] != _amount(raw):
+        if record["amount_wan"] != figure(raw):
             continue
         if line is not None and record.get("line_code") == line:
             record["confirmed"] = True  # the line's figure, wherever the text prints it first
@@ -322,10 +322,6 @@ def _mark_printed(records: list[Record], page: int | None, before: str, raw: str
         named = bool(name) and name in before[-_NAME_BEFORE - len(name) :]
         if named or ("category" in record and category_of(clause) == record["category"]):
             record["confirmed"] = True
-
-
-def _amount(raw: str) -> Decimal:
-    return Decimal(raw.replace(",", ""))
 
 
 def _listed_wholes(doc: Document) -> Iterator[list[tuple[int | None, str, str]]]:

@@ -74,6 +74,11 @@ BLOCK = "_block"
 HELD_BACK = "_held_back"
 
 
+def on_page(page: int | None) -> str:
+    """Where a finding's figure is printed, for its message: "（第3页）", or nothing when the page is unknown."""
+    return f"（第{page}页）" if page else ""
+
+
 def finding(
     document_id: str | None,
     check_id: str,
